@@ -95,7 +95,7 @@ class Schedule:
                 for e in exceptions
                 if e.opens is not None and e.closes is not None
             )
-        if False:
+        if self.calendar is not None and self.calendar.is_holiday(d):
             return []
         return sorted(self._weekly.get(d.weekday(), []))
 
