@@ -155,6 +155,8 @@ def test_parse_euro_amounts_keeps_position():
         "Postcode 3701 AB, huisnummer 12.",
         "Het kost 50 eurocent.",
         "Prijs: € 75.35",  # English notation is not guessed at
+        "Prijs: 12.50 euro",  # nor read as 50 euro
+        "Zie artikel 2:15 euro-regeling",
         "Kamer 1.234",
     ],
 )

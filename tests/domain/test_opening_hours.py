@@ -189,6 +189,14 @@ def test_fall_back_interval_is_an_hour_longer():
     assert not schedule.is_open(utc(2026, 10, 25, 4, 0))
 
 
+def test_ambiguous_closing_time_is_its_first_occurrence():
+    # 02:30 happens twice on 25 October 2026; closing is at the first, 00:30 UTC.
+    schedule = Schedule([Interval(6, time(1), time(2, 30))])
+    assert schedule.is_open(utc(2026, 10, 25, 0, 15))  # 02:15 CEST
+    assert not schedule.is_open(utc(2026, 10, 25, 0, 30))  # 02:30 CEST
+    assert not schedule.is_open(utc(2026, 10, 25, 1, 15))  # 02:15 CET, the second time round
+
+
 def test_daytime_hours_keep_their_wall_clock_across_dst():
     sundays = Schedule([Interval(6, time(10), time(16))])
     # Sunday 22 March 2026 is CET, Sunday 29 March CEST.
