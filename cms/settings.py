@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.users_app.UsersAppConfig",  # wagtail.users, with audited group views
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -183,3 +183,14 @@ LOGGING = {
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+
+# --- Editorial governance and content quality (cms/, issue 6) ---
+# Phone numbers texts may mention besides a service's own public number.
+CENTRAL_PHONE_NUMBERS = env_list("CENTRAL_PHONE_NUMBERS", "14 0555")
+# Flesch-Douma score a text should reach (60 = "normaal", the usual B1 target).
+READABILITY_TARGET = float(os.environ.get("READABILITY_TARGET") or 60)
+LONG_SENTENCE_WORDS = env_int("LONG_SENTENCE_WORDS", 20)
+# A review date this many days ahead counts as "due soon" (dashboard, reminders).
+REVIEW_DUE_SOON_DAYS = env_int("REVIEW_DUE_SOON_DAYS", 30)
+LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 10)
+LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 8)
