@@ -37,7 +37,8 @@ class LocationForm(WagtailAdminModelForm):
 
 def _live_rows(formset) -> list[dict]:
     """Cleaned rows of an inline formset that are filled in and not marked for deletion."""
-    if formset is None:
+    # ClusterForm validates its formsets only after the parent form's clean(), so do it here.
+    if formset is None or not formset.is_valid():
         return []
     return [
         form.cleaned_data

@@ -20,7 +20,6 @@ def product_form(**overrides) -> dict:
         "kcc_answer": "U kunt een nieuw trouwboekje aanvragen bij de balie.",
         "assistant_answer": "Een nieuw trouwboekje vraagt u aan bij de balie van het stadhuis.",
         "responsible_service": Service.objects.get(slug="burgerzaken").pk,
-        "topics": [Topic.objects.get(slug="geboorte-huwelijk-overlijden").pk],
         "keywords": "trouwboekje kwijt",
         "synonyms": "huwelijksboekje",
         "lead_time_min": "5",
@@ -45,7 +44,6 @@ def product_form(**overrides) -> dict:
                     "availability": "appointment",
                     "appointment_url": "https://afspraak.heuvelrode.example.nl/trouwboekje",
                     "appointment_minutes": "15",
-                    "locations": [location.pk],
                     "what_to_bring": "Uw identiteitsbewijs.",
                 }
             ]
@@ -54,7 +52,11 @@ def product_form(**overrides) -> dict:
         "comments": inline_formset([]),
     }
     data.update(overrides)
-    return nested_form_data(data)
+    form_data = nested_form_data(data)
+    # Multi-value fields must stay lists; nested_form_data would flatten them.
+    form_data["topics"] = [Topic.objects.get(slug="geboorte-huwelijk-overlijden").pk]
+    form_data["channels-0-locations"] = [location.pk]
+    return form_data
 
 
 def add_url() -> str:

@@ -84,12 +84,12 @@ SUBJECTS: dict[str, tuple[str, list[str], list[str]]] = {
 
 # question pattern -> related demo products (slugs that do not exist are ignored)
 RELATED: list[tuple[str, list[str]]] = [
-    (r"paspoort|reisdocument", ["paspoort-aanvragen", "paspoort-of-id-kaart-kwijt"]),
-    (r"identiteitskaart|id-kaart", ["id-kaart-aanvragen", "paspoort-of-id-kaart-kwijt"]),
-    (r"kind(eren)?\b.*(paspoort|identiteitskaart|reis)|minderjarig", ["paspoort-of-id-kaart-kind"]),
+    (r"paspoort|reisdocument", ["paspoort-aanvragen", "paspoort-id-kaart-kwijt"]),
+    (r"identiteitskaart|id-kaart", ["id-kaart-aanvragen", "paspoort-id-kaart-kwijt"]),
+    (r"kind(eren)?\b.*(paspoort|identiteitskaart|reis)|minderjarig", ["paspoort-id-kaart-kind"]),
     (r"overl|begraven|cremeren", ["overlijden-aangeven"]),
-    (r"geboorte|naamskeuze|pasgeboren", ["geboorteaangifte"]),
-    (r"erkenn", ["erkenning-kind"]),
+    (r"geboorte|naamskeuze|pasgeboren", ["geboorte-aangeven", "naamskeuze-kind"]),
+    (r"erkenn", ["kind-erkennen"]),
     (r"trouw|huwelijk", ["trouwen"]),
     (r"partnerschap", ["geregistreerd-partnerschap"]),
     (r"verhuiz|adres", ["verhuizing-doorgeven"]),
