@@ -259,11 +259,11 @@ def facts_for(page, context: Context) -> consistency.Facts:
     if isinstance(page, ProductPage):
         allowed, shown = _amounts([page])
         return consistency.Facts(allowed, _lead_times([page]), phones, shown)
-    # An article is held to the facts of the products it is about, if it has any.
+    # An article's prices are held to the fees of the products it is about, if any. Its lead
+    # times are not: articles explain many periods (of the law, of other organisations).
     related = list(page.related_products.all()) if page.pk else []
     allowed, shown = _amounts(related)
-    lead_times = _lead_times(related)
-    return consistency.Facts(allowed or None, lead_times or None, phones, shown)
+    return consistency.Facts(allowed or None, None, phones, shown)
 
 
 # --- Checks ---------------------------------------------------------------------------------
@@ -334,7 +334,9 @@ def assess(page, context: Context | None = None) -> PageQuality:
             label=label,
             phones="phone" in checks,
         ):
-            result.issues.append(Issue(CONSISTENCY, problem.message, ERROR))
+            issue = Issue(CONSISTENCY, problem.message, ERROR)
+            if issue not in result.issues:  # the same number twice in one text: say it once
+                result.issues.append(issue)
         if score:
             text_score = TextScore(label, assess_text(text, qs), qs.target)
             result.scores.append(text_score)

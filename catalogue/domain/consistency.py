@@ -168,7 +168,7 @@ def _lead_time_problems(text: str, lead_times: tuple[LeadTime, ...], label: str)
         if _NOT_THE_LEAD_TIME_RE.search(_sentence(text, found.start, found.end)):
             continue
         if lead_times:
-            known = " of ".join(format_lead_time(f) for f in lead_times)
+            known = " of ".join(dict.fromkeys(format_lead_time(f) for f in lead_times))
             message = (
                 f"{label}: de doorlooptijd \u201c{found.text.strip()}\u201d wijkt af van de "
                 f"doorlooptijd van dit product ({known})."

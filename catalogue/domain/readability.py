@@ -8,6 +8,7 @@ Plain text in, plain values out: the caller strips Markdown or HTML first.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 B1_TARGET = 60.0
 LONG_SENTENCE_WORDS = 20
@@ -30,7 +31,8 @@ _CLUSTERS = (
     "ieu", "eeu", "aai", "ooi", "oei",
     "aa", "ee", "oo", "uu", "ie", "oe", "ei", "ui", "ou", "au", "eu", "ai", "ay", "ey", "oy",
 )  # fmt: skip
-_VOWEL_RUN_RE = re.compile(f"[{_VOWELS}]+")
+# One match per syllable nucleus: a trema vowel alone, else the longest cluster, else a vowel.
+_NUCLEUS_RE = re.compile("|".join([f"[{_TREMA}]", *_CLUSTERS, f"[{_VOWELS}]"]))
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 _NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\(\s*\)|[*_#`>|]")
 # Abbreviations whose period does not end a sentence (lower case, without the final period).
@@ -88,6 +90,7 @@ def level(score: float | None) -> str:
     return "zeer moeilijk"
 
 
+@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one Dutch word, counted as groups of vowel sounds ("ij" is one vowel).
 
@@ -95,21 +98,7 @@ def count_syllables(word: str) -> int:
     "geïnteresseerd" 5. Numbers and words without vowels ("KCC") count as one syllable.
     """
     lower = word.lower().replace("ij", "ÿ").replace("ĳ", "ÿ")
-    count = 0
-    for run in _VOWEL_RUN_RE.findall(lower):
-        position = 0
-        while position < len(run):
-            if position and run[position] in _TREMA:
-                count += 1
-                position += 1
-                continue
-            step = next(
-                (len(c) for c in _CLUSTERS if run.startswith(c, position)),
-                1,
-            )
-            count += 1
-            position += step
-    return max(count, 1)
+    return max(len(_NUCLEUS_RE.findall(lower)), 1)
 
 
 def words(text: str) -> list[str]:

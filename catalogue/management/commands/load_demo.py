@@ -65,6 +65,9 @@ class Command(BaseCommand):
         )
         if not no_admin:
             self.ensure_admin()
+        # Roles, rights and the moderation workflow (cms/roles.py); demo logins per role.
+        demo_users = [] if no_admin else ["--demo-users"]
+        call_command("setup_roles", *demo_users, stdout=self.stdout, stderr=self.stderr)
 
     def ensure_admin(self) -> None:
         user_model = get_user_model()
