@@ -8,6 +8,11 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         # Group membership and superuser changes are logged by signals (see cms.audit).
+        from wagtail.permissions import register_permission_policy
+
         from . import audit
+        from .models import ContentFeedback
+        from .views.feedback import FeedbackPermissionPolicy
 
         audit.connect()
+        register_permission_policy(ContentFeedback, FeedbackPermissionPolicy(ContentFeedback))

@@ -3,6 +3,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.search import index
 
+from cms.panels import QualityPanel
+
 from .base import CatalogueEntry
 from .products import ProductPage
 
@@ -34,6 +36,7 @@ class KnowledgeArticlePage(CatalogueEntry):
         [
             ObjectList(
                 [
+                    QualityPanel(),  # cms: quality problems while editing
                     FieldPanel("title", heading="Vraag"),
                     *CatalogueEntry.wording_panels,
                     FieldPanel("source_url"),

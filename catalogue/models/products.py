@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from catalogue.domain.formatting import format_euro, format_lead_time
 from catalogue.domain.lead_time import LeadTime
+from cms.panels import QualityPanel
 
 from .base import CatalogueEntry, split_terms
 from .choices import Availability, ChannelKind, LeadTimeUnit
@@ -133,6 +134,7 @@ class ProductPage(CatalogueEntry):
         [
             ObjectList(
                 [
+                    QualityPanel(),  # cms: quality problems while editing
                     FieldPanel("title"),
                     *CatalogueEntry.wording_panels,
                     InlinePanel("faqs", heading="Veelgestelde vragen", label="Vraag"),
