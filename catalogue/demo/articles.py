@@ -169,7 +169,7 @@ def waste_articles() -> list[dict]:
                     "audiences": ["burger"],
                     "keywords": ["pmd", "afval scheiden", "plastic"],
                     "source_url": "",
-                    "related_products": ["afvalpas-en-huisvuilzakken", "milieustraat"],
+                    "related_products": ["restafvalzakken-en-afvalpas", "milieustraat-afval-brengen"],
                 }
             )
     return articles
