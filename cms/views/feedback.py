@@ -44,11 +44,34 @@ class FeedbackForm(WagtailAdminModelForm):
         return feedback
 
 
+def _own(queryset, user):
+    own = services_for_user(user)
+    return queryset if own is None else queryset.filter(service_id__in=own)
+
+
 class IndexView(generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("service", "page", "created_by")
-        own = services_for_user(self.request.user)
-        return queryset if own is None else queryset.filter(service_id__in=own)
+        return _own(queryset, self.request.user)
+
+
+class _OwnServicesOnly:
+    """Another service's report is not found (404) rather than editable."""
+
+    def get_queryset(self):
+        return _own(ContentFeedback.objects.all(), self.request.user)
+
+
+class EditView(_OwnServicesOnly, generic.EditView):
+    pass
+
+
+class DeleteView(_OwnServicesOnly, generic.DeleteView):
+    pass
+
+
+class InspectView(_OwnServicesOnly, generic.InspectView):
+    pass
 
 
 class FeedbackViewSet(ModelViewSet):
@@ -58,6 +81,9 @@ class FeedbackViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = True
     index_view_class = IndexView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    inspect_view_class = InspectView
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("status"), FieldPanel("kind")]),
