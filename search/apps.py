@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     label = "pdcsearch"
     verbose_name = "Zoeken"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

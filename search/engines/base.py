@@ -1,0 +1,165 @@
+"""The search engine interface. Every engine (database, Elasticsearch) implements `SearchEngine`.
+
+Engines see documents (`Document`, built from pages by `search.documents`) and requests
+(`SearchRequest`); they return `EngineResult`. Best bets, logging, fallback and the
+translation to GraphQL live above the engines, in `search.service`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+CONTENT_TYPES = ("product", "article")
+
+# Facet groups: request field -> token prefix in the index.
+FACET_PREFIXES = {
+    "topics": "topic",
+    "life_events": "life",
+    "audiences": "aud",
+    "services": "svc",
+    "content_types": "type",
+    "channels": "chan",
+}
+
+
+def facet_token(group: str, value: str) -> str:
+    """'topics', 'afval' -> 'topic__afval' (one index token; slugs use [a-z0-9-])."""
+    return f"{FACET_PREFIXES[group]}__{value.replace('-', '_')}"
+
+
+def parse_facet_token(token: str) -> tuple[str, str] | None:
+    prefix, _, value = token.partition("__")
+    for group, known in FACET_PREFIXES.items():
+        if known == prefix and value:
+            return group, value.replace("_", "-")
+    return None
+
+
+@dataclass
+class Document:
+    """What an engine indexes for one page. Text fields are plain text."""
+
+    page_id: int
+    content_type: str  # "product" | "article"
+    title: str
+    keywords: str  # keywords, synonyms, UPL name
+    summary: str
+    body: str  # web text, KCC answer, FAQs, conditions, steps, documents, taxonomy names
+    url: str
+    snippet_text: str  # plain text shown in snippets (web text, or the KCC answer)
+    facets: dict[str, list[str]] = field(default_factory=dict)  # group -> slugs/values
+
+    def facet_tokens(self) -> list[str]:
+        return [facet_token(g, v) for g, values in self.facets.items() for v in values]
+
+
+@dataclass
+class SearchFilters:
+    topics: list[str] = field(default_factory=list)
+    life_events: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    content_types: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)  # channel kinds a product is offered through
+
+    def token_groups(self) -> list[list[str]]:
+        """OR within a group, AND between groups."""
+        groups = []
+        for group in FACET_PREFIXES:
+            values = getattr(self, group)
+            if values:
+                groups.append([facet_token(group, v) for v in values])
+        return groups
+
+    def accepts(self, tokens: Iterable[str]) -> bool:
+        present = set(tokens)
+        return all(present.intersection(group) for group in self.token_groups())
+
+
+@dataclass
+class Weights:
+    title: float = 10.0
+    keywords: float = 8.0
+    summary: float = 3.0
+    body: float = 1.0
+    product_boost: float = 1.5
+
+
+@dataclass
+class SearchRequest:
+    text: str
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    offset: int = 0
+    limit: int = 10
+    weights: Weights = field(default_factory=Weights)
+    with_facets: bool = True
+
+
+@dataclass
+class EngineHit:
+    page_id: int
+    content_type: str
+    title: str
+    summary: str
+    url: str
+    score: float
+    highlight: str = ""  # HTML snippet with <mark>
+    title_highlight: str = ""
+
+
+@dataclass
+class EngineResult:
+    hits: list[EngineHit]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # group -> value -> count
+    suggestion: str | None = None  # "did you mean", when nothing was found
+    corrected_query: str | None = None  # what typos were read as, when results were found
+    relaxed: bool = False  # not every word matched
+    degraded: bool = False
+    engine: str = ""
+
+
+@dataclass
+class Suggestion:
+    text: str
+    kind: str  # "title" | "term"
+    page_id: int | None = None
+    url: str = ""
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot answer now (e.g. Elasticsearch is down); callers fall back."""
+
+
+class SearchEngine(ABC):
+    name: str = ""
+    #: True when index writes happen in the caller's database transaction.
+    transactional: bool = False
+
+    @abstractmethod
+    def index_documents(self, documents: Sequence[Document]) -> None:
+        """Add or replace documents."""
+
+    @abstractmethod
+    def remove_documents(self, page_ids: Sequence[int]) -> None:
+        """Remove documents; unknown ids are ignored."""
+
+    @abstractmethod
+    def rebuild(
+        self, documents: Iterable[Document], total: int, progress: Callable[[int], None]
+    ) -> int:
+        """Replace the whole index; returns the number of documents indexed."""
+
+    @abstractmethod
+    def search(self, request: SearchRequest) -> EngineResult:
+        """Rank live documents for the request (synonyms: `search.vocabulary.get_synonyms`)."""
+
+    @abstractmethod
+    def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        """Completions for a search box."""
+
+    @abstractmethod
+    def document_count(self) -> int:
+        """How many documents the index holds."""

@@ -1,0 +1,414 @@
+"""The embedded default engine: full-text search in the content's own database.
+
+SQLite: an FTS5 table (`pdcsearch_fts`, rowid = page id, one column per weighted field,
+bm25 with per-column weights). PostgreSQL: a tsvector column with one weight label per
+field (title A, keywords B, summary C, body D), a GIN index and ts_rank_cd.
+
+Both index the same pre-analysed terms (see search.analysis), so stemming, folding,
+compounds, synonyms and typo handling behave the same on both; only the ranking formula
+differs. Writes go through the caller's connection, so a page and its index entry are
+committed (or rolled back) together.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from django.db import connection, transaction
+
+from .. import analysis, vocabulary
+from ..query import Node, QueryPlan, plan_query, prefix_plan, to_fts5, to_tsquery
+from .base import (
+    Document,
+    EngineHit,
+    EngineResult,
+    SearchEngine,
+    SearchRequest,
+    Suggestion,
+    parse_facet_token,
+)
+
+DOC_TABLE = "pdcsearch_indexeddocument"
+TERM_TABLE = "pdcsearch_term"
+FTS_TABLE = "pdcsearch_fts"
+FIELDS = ("title", "keywords", "summary", "body")
+BATCH = 500
+
+
+class DocumentAnalyser:
+    """Turns documents into analysed field text, splitting compounds against `known`."""
+
+    def __init__(self, known: Callable[[str], int]) -> None:
+        self.known = known
+        self._memo: dict[str, tuple[str, ...]] = {}
+        self.words: dict[str, str] = {}  # term -> shortest surface word seen
+
+    def tokens(self, word: str) -> tuple[str, ...]:
+        found = self._memo.get(word)
+        if found is None:
+            if (len(word) < 2 and not word.isdigit()) or analysis.is_stop_word(word):
+                found = ()
+            else:
+                term = analysis.stem(word)
+                parts = analysis.split_compound(word, self.known)
+                found = (term, *parts) if parts else (term,)
+                seen = self.words.get(term)
+                if seen is None or len(word) < len(seen):
+                    self.words[term] = word
+            self._memo[word] = found
+        return found
+
+    def field_text(self, text: str) -> list[str]:
+        out: list[str] = []
+        memo_get = self._memo.get
+        for word in analysis._WORD.findall(analysis.fold(text)):
+            found = memo_get(word)
+            out.extend(found if found is not None else self.tokens(word))
+        return out
+
+    def analyse(self, document: Document) -> tuple[list[str], set[str]]:
+        """Analysed text per field (title, keywords, summary, body) and the distinct terms."""
+        fields = [
+            self.field_text(document.title),
+            self.field_text(document.keywords),
+            self.field_text(document.summary),
+            self.field_text(document.body),
+        ]
+        terms = set().union(*fields)
+        return [" ".join(f) for f in fields], terms
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+    transactional = True
+
+    @property
+    def vendor(self) -> str:
+        return connection.vendor
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def index_documents(self, documents: Sequence[Document]) -> None:
+        if not documents:
+            return
+        known_vocabulary = vocabulary.get_vocabulary()
+        own: Counter[str] = Counter()
+        for document in documents:
+            own.update(analysis.analyse(f"{document.title} {document.keywords} {document.summary}"))
+        analyser = DocumentAnalyser(lambda t: known_vocabulary.count(t) or own.get(t, 0))
+        with transaction.atomic():
+            delta = self._remove(ids := [d.page_id for d in documents])
+            rows = []
+            for document in documents:
+                texts, terms = analyser.analyse(document)
+                delta.update(dict.fromkeys(terms, 1))
+                rows.append((document, texts, terms))
+            self._insert(rows)
+            self._apply_delta(delta, analyser.words)
+            vocabulary.bump_version()
+        del ids
+
+    def remove_documents(self, page_ids: Sequence[int]) -> None:
+        if not page_ids:
+            return
+        with transaction.atomic():
+            delta = self._remove(list(page_ids))
+            if delta:
+                self._apply_delta(delta, {})
+                vocabulary.bump_version()
+
+    def rebuild(
+        self, documents: Iterable[Document], total: int, progress: Callable[[int], None]
+    ) -> int:
+        docs = list(documents)
+        # Pass 1: the vocabulary that compounds are split against.
+        counting = DocumentAnalyser(lambda t: 0)
+        first_pass: Counter[str] = Counter()
+        for document in docs:
+            _, terms = counting.analyse(document)
+            first_pass.update(terms)
+        analyser = DocumentAnalyser(
+            lambda t: first_pass.get(t, 0) if first_pass.get(t, 0) > 1 else 0
+        )
+        frequencies: Counter[str] = Counter()
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {DOC_TABLE}")
+                cursor.execute(f"DELETE FROM {TERM_TABLE}")
+                if self.vendor == "sqlite":
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            done = 0
+            for start in range(0, len(docs), BATCH):
+                rows = []
+                for document in docs[start : start + BATCH]:
+                    texts, terms = analyser.analyse(document)
+                    frequencies.update(terms)
+                    rows.append((document, texts, terms))
+                self._insert(rows)
+                done += len(rows)
+                progress(done)
+            words = {**counting.words, **analyser.words}
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {TERM_TABLE} (term, word, documents) VALUES (%s, %s, %s)",
+                    [(t[:100], words.get(t, t)[:100], n) for t, n in frequencies.items()],
+                )
+            vocabulary.bump_version()
+        return len(docs)
+
+    def _remove(self, ids: list[int]) -> Counter[str]:
+        """Delete documents; returns the vocabulary change (negative counts)."""
+        delta: Counter[str] = Counter()
+        with connection.cursor() as cursor:
+            for start in range(0, len(ids), BATCH):
+                chunk = ids[start : start + BATCH]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"SELECT terms FROM {DOC_TABLE} WHERE page_id IN ({marks})", chunk)
+                for (terms,) in cursor.fetchall():
+                    delta.update(dict.fromkeys(terms.split(), -1))
+                cursor.execute(f"DELETE FROM {DOC_TABLE} WHERE page_id IN ({marks})", chunk)
+                if self.vendor == "sqlite":
+                    cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+        return delta
+
+    def _insert(self, rows: list[tuple[Document, list[str], set[str]]]) -> None:
+        doc_rows = [
+            (
+                d.page_id,
+                d.content_type,
+                d.title[:255],
+                d.summary,
+                d.snippet_text,
+                d.url[:500],
+                " ".join(d.facet_tokens()),
+                " ".join(sorted(terms)),
+            )
+            for d, _, terms in rows
+        ]
+        columns = "page_id, content_type, title, summary, body, url, facets, terms, indexed_at"
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.executemany(
+                    f"INSERT INTO {DOC_TABLE} ({columns}, search_vector, facet_tokens) VALUES "
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, now(), "
+                    "setweight(to_tsvector('simple', %s), 'A') || "
+                    "setweight(to_tsvector('simple', %s), 'B') || "
+                    "setweight(to_tsvector('simple', %s), 'C') || "
+                    "setweight(to_tsvector('simple', %s), 'D'), "
+                    "string_to_array(%s, ' '))",
+                    [
+                        (*row, *texts, row[6])
+                        for row, (_, texts, _) in zip(doc_rows, rows, strict=True)
+                    ],
+                )
+            else:
+                cursor.executemany(
+                    f"INSERT INTO {DOC_TABLE} ({columns}) VALUES "
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, datetime('now'))",
+                    doc_rows,
+                )
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, keywords, summary, body, facets) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [(d.page_id, *texts, " ".join(d.facet_tokens())) for d, texts, _ in rows],
+                )
+
+    def _apply_delta(self, delta: Counter[str], words: dict[str, str]) -> None:
+        changes = [(t[:100], words.get(t, t)[:100], n) for t, n in delta.items() if n]
+        if not changes:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TERM_TABLE} (term, word, documents) VALUES (%s, %s, %s) "
+                f"ON CONFLICT (term) DO UPDATE SET documents = {TERM_TABLE}.documents + excluded.documents",
+                changes,
+            )
+            cursor.execute(f"DELETE FROM {TERM_TABLE} WHERE documents <= 0")
+
+    def document_count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {DOC_TABLE}")
+            return cursor.fetchone()[0]
+
+    # --- searching -------------------------------------------------------------------------
+
+    def plan(self, text: str, synonyms) -> QueryPlan:
+        return plan_query(text, vocabulary.get_vocabulary(), synonyms)
+
+    def search(self, request: SearchRequest) -> EngineResult:
+        synonym_table, _ = vocabulary.get_synonyms()
+        plan = self.plan(request.text, synonym_table)
+        result = EngineResult(hits=[], total=0, engine=self.name)
+        if plan.empty:
+            return result
+        matches = self._matches(plan.strict(), request)
+        if not matches and len(plan.groups) > 1:
+            matches = self._matches(plan.relaxed(), request)
+            result.relaxed = bool(matches)
+        result.total = len(matches)
+        if not matches:
+            result.suggestion = self._did_you_mean(plan, request, synonym_table)
+            return result
+        result.corrected_query = plan.corrected_text
+        if request.with_facets:
+            result.facets = _count_facets(facets for _, _, facets in matches)
+        boost = request.weights.product_boost
+        top = heapq.nlargest(
+            request.offset + request.limit,
+            matches,
+            key=lambda m: (m[1] * (boost if "type__product" in m[2] else 1.0), -m[0]),
+        )[request.offset :]
+        result.hits = self._hits(top, plan, boost)
+        return result
+
+    def _matches(self, node: Node, request: SearchRequest) -> list[tuple[int, float, str]]:
+        """(page id, score: higher is better, facet tokens) of every matching document."""
+        w = request.weights
+        groups = request.filters.token_groups()
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                top = max(w.title, w.keywords, w.summary, w.body, 0.001)
+                weights = [w.body / top, w.summary / top, w.keywords / top, w.title / top]
+                where = "".join(" AND facet_tokens && %s::text[]" for _ in groups)
+                cursor.execute(
+                    f"SELECT page_id, ts_rank_cd(%s::float4[], search_vector, q) AS score, facets "
+                    f"FROM {DOC_TABLE}, to_tsquery('simple', %s) AS q "
+                    f"WHERE search_vector @@ q{where}",
+                    [weights, to_tsquery(node), *groups],
+                )
+                return cursor.fetchall()
+            expression = to_fts5(node)
+            for group in groups:
+                expression += " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")"
+            cursor.execute(
+                f"SELECT rowid, -bm25({FTS_TABLE}, %s, %s, %s, %s, 0.0), facets "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [w.title, w.keywords, w.summary, w.body, expression],
+            )
+            return cursor.fetchall()
+
+    def _hits(
+        self, top: list[tuple[int, float, str]], plan: QueryPlan, boost: float
+    ) -> list[EngineHit]:
+        if not top:
+            return []
+        ids = [page_id for page_id, _, _ in top]
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, content_type, title, summary, body, url FROM {DOC_TABLE} "
+                f"WHERE page_id IN ({marks})",
+                ids,
+            )
+            rows = {row[0]: row for row in cursor.fetchall()}
+        highlighter = analysis.Highlighter(frozenset(plan.terms), tuple(plan.prefixes))
+        hits = []
+        for page_id, score, facets in top:
+            row = rows.get(page_id)
+            if row is None:
+                continue
+            _, content_type, title, summary, body, url = row
+            snippet, matched = highlighter.snippet(body)
+            if not matched:
+                snippet = highlighter.mark_all(summary)
+            hits.append(
+                EngineHit(
+                    page_id=page_id,
+                    content_type=content_type,
+                    title=title,
+                    summary=summary,
+                    url=url,
+                    score=score * (boost if "type__product" in facets else 1.0),
+                    highlight=snippet,
+                    title_highlight=highlighter.mark_all(title),
+                )
+            )
+        return hits
+
+    def _did_you_mean(self, plan: QueryPlan, request: SearchRequest, synonyms) -> str | None:
+        """A nearby query that does find something, or None."""
+        known = vocabulary.get_vocabulary()
+        replaced = []
+        changed = False
+        for word in plan.words:
+            term = analysis.stem(word)
+            if known.count(term):
+                replaced.append(word)
+                continue
+            candidates = known.typos.lookup(term, max_distance=min(3, max(1, len(term) // 3)))
+            if candidates:
+                replaced.append(known.display(candidates[0][0]))
+                changed = True
+        if not changed or not replaced:
+            return None
+        text = " ".join(replaced)
+        retry = plan_query(text, known, synonyms)
+        if retry.empty:
+            return None
+        found = self._matches(retry.strict(), request) or self._matches(retry.relaxed(), request)
+        return text if found else None
+
+    # --- suggesting ------------------------------------------------------------------------
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        nodes, _, last = prefix_plan(prefix)
+        if not nodes or len(last) < 2:
+            return []
+        suggestions: list[Suggestion] = []
+        head = " ".join(analysis.words(prefix)[:-1])
+        with connection.cursor() as cursor:
+            word = 'word COLLATE "C"' if self.vendor == "postgresql" else "word"
+            cursor.execute(
+                f"SELECT word FROM {TERM_TABLE} WHERE {word} >= %s AND {word} < %s "
+                "ORDER BY documents DESC LIMIT %s",
+                [last, last + "\x7f", limit],
+            )
+            words = [w for (w,) in cursor.fetchall()]
+            title_limit = max(3, limit - len(words) // 2)
+            if self.vendor == "postgresql":
+                cursor.execute(
+                    f"SELECT page_id, title, url FROM {DOC_TABLE}, to_tsquery('simple', %s) q "
+                    "WHERE search_vector @@ q AND ts_filter(search_vector, '{a}') @@ q "
+                    "ORDER BY (content_type = 'product') DESC, length(title) LIMIT %s",
+                    [to_tsquery(_and(nodes)), title_limit],
+                )
+            else:
+                expression = "title : " + to_fts5(_and(nodes))
+                cursor.execute(
+                    f"SELECT d.page_id, d.title, d.url FROM {FTS_TABLE} f "
+                    f"JOIN {DOC_TABLE} d ON d.page_id = f.rowid WHERE {FTS_TABLE} MATCH %s "
+                    "ORDER BY (d.content_type = 'product') DESC, length(d.title) LIMIT %s",
+                    [expression, title_limit],
+                )
+            titles = cursor.fetchall()
+        seen: set[str] = set()
+        for page_id, title, url in titles:
+            if title.lower() not in seen:
+                seen.add(title.lower())
+                suggestions.append(Suggestion(title, "title", page_id, url))
+        for word in words:
+            text = f"{head} {word}".strip()
+            if text not in seen:
+                seen.add(text)
+                suggestions.append(Suggestion(text, "term"))
+        return suggestions[:limit]
+
+
+def _and(nodes: list[Node]) -> Node:
+    from ..query import all_of
+
+    return all_of(nodes)
+
+
+def _count_facets(facet_strings: Iterable[str]) -> dict[str, dict[str, int]]:
+    counts: Counter[str] = Counter()
+    for facets in facet_strings:
+        counts.update(facets.split())
+    grouped: dict[str, dict[str, int]] = {}
+    for token, count in counts.items():
+        parsed = parse_facet_token(token)
+        if parsed:
+            grouped.setdefault(parsed[0], {})[parsed[1]] = count
+    return grouped

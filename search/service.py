@@ -1,0 +1,203 @@
+"""The search service used by the API and the admin: engine choice, fallback, best bets, logging.
+
+    result = service.search("paspoort kwijt", channel="kcc", filters=SearchFilters(...))
+
+Raises `QueryError` (Dutch message) for unusable input; never lets an engine error escape
+when the database engine can answer instead (the result is then marked `degraded`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from . import analysis
+from .analysis import QueryError
+from .engines import EngineUnavailable, database_engine, get_engine
+from .engines.base import EngineHit, SearchFilters, SearchRequest, Suggestion, Weights
+
+logger = logging.getLogger(__name__)
+
+CHANNELS = ("web", "kcc", "assistant", "admin")
+MAX_LIMIT = 50
+MAX_OFFSET = 1000
+MAX_PREFIX = 100
+
+__all__ = ["QueryError", "SearchFilters", "SearchResponse", "search", "suggest", "record_opened"]
+
+
+@dataclass
+class Hit(EngineHit):
+    best_bet: bool = False
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    hits: list[Hit]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    corrected_query: str | None = None
+    relaxed: bool = False
+    degraded: bool = False
+    engine: str = ""
+    log_id: int | None = None
+
+
+def current_weights() -> Weights:
+    from .models import SearchSettings
+
+    s = SearchSettings.load()
+    return Weights(
+        s.title_weight, s.keywords_weight, s.summary_weight, s.body_weight, s.product_boost
+    )
+
+
+def search(
+    text: str | None,
+    *,
+    channel: str = "web",
+    filters: SearchFilters | None = None,
+    offset: int = 0,
+    limit: int = 10,
+    with_facets: bool = True,
+    log: bool = True,
+    engine_name: str | None = None,
+) -> SearchResponse:
+    query = analysis.clean_query(text)
+    if channel not in CHANNELS:
+        raise QueryError(f"Onbekend kanaal '{channel}'; kies uit {', '.join(CHANNELS)}.")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"Vraag tussen 1 en {MAX_LIMIT} resultaten per keer op.")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"Blader niet verder dan {MAX_OFFSET} resultaten.")
+    filters = filters or SearchFilters()
+    request = SearchRequest(
+        query, filters, offset, limit, weights=current_weights(), with_facets=with_facets
+    )
+    engine = get_engine(engine_name)
+    degraded = False
+    try:
+        result = engine.search(request)
+    except EngineUnavailable as error:
+        if engine.name == "database":
+            raise
+        logger.warning("Search engine %s unavailable, database fallback: %s", engine.name, error)
+        result = database_engine().search(request)
+        degraded = True
+    response = SearchResponse(
+        query=query,
+        hits=[Hit(**vars(h)) for h in result.hits],
+        total=result.total,
+        facets=result.facets,
+        suggestion=result.suggestion,
+        corrected_query=result.corrected_query,
+        relaxed=result.relaxed,
+        degraded=degraded or result.degraded,
+        engine=result.engine or engine.name,
+    )
+    _apply_best_bets(response, query, filters, offset)
+    if log:
+        response.log_id = log_search(query, channel, response)
+    return response
+
+
+def _apply_best_bets(response: SearchResponse, query: str, filters: SearchFilters, offset: int):
+    from .models import BestBet, IndexedDocument, normalize_query
+
+    normalized = normalize_query(query)
+    if not normalized:
+        return
+    bets = list(BestBet.objects.filter(normalized=normalized).order_by("sort_order", "id"))
+    if not bets:
+        return
+    # Only pages that are in the index (live and public) and pass the filters.
+    documents = {
+        d.page_id: d for d in IndexedDocument.objects.filter(page_id__in=[b.page_id for b in bets])
+    }
+    pinned = [documents[b.page_id] for b in bets if b.page_id in documents]
+    pinned = [d for d in pinned if filters.accepts(d.facets.split())]
+    pinned_ids = {d.page_id for d in pinned}
+    already = {h.page_id for h in response.hits}
+    response.hits = [h for h in response.hits if h.page_id not in pinned_ids]
+    if offset == 0:
+        highlighter = analysis.Highlighter(frozenset(analysis.analyse(query)))
+        response.hits = [
+            Hit(
+                page_id=d.page_id,
+                content_type=d.content_type,
+                title=d.title,
+                summary=d.summary,
+                url=d.url,
+                score=float("inf"),
+                highlight=highlighter.mark_all(d.summary),
+                title_highlight=highlighter.mark_all(d.title),
+                best_bet=True,
+            )
+            for d in pinned
+        ] + response.hits
+    # Pinned pages the engine did not find on this page add to the total (an estimate for
+    # pinned pages that match further down the list).
+    response.total += len(pinned_ids - already) if response.total == 0 or offset == 0 else 0
+
+
+def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) -> list[Suggestion]:
+    text = " ".join(analysis._CONTROL.sub(" ", prefix or "").split())[:MAX_PREFIX]
+    if not text:
+        return []
+    limit = max(1, min(limit, 20))
+    engine = get_engine(engine_name)
+    try:
+        return engine.suggest(text, limit)
+    except EngineUnavailable:
+        return database_engine().suggest(text, limit)
+
+
+# --- Logging ----------------------------------------------------------------------------------
+
+_PERSONAL = [
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), "[e-mail]"),
+    (re.compile(r"\b[1-9][0-9]{3}\s?[a-zA-Z]{2}\b"), "[postcode]"),
+    (re.compile(r"\d[\d\s.-]{4,}\d"), "[nummer]"),
+]
+
+
+def scrub(query: str) -> str:
+    """Mask what could identify a person: e-mail addresses, postcodes, long numbers (BSN)."""
+    for pattern, replacement in _PERSONAL:
+        query = pattern.sub(replacement, query)
+    return query[:200]
+
+
+def log_search(query: str, channel: str, response: SearchResponse) -> int | None:
+    from .models import SearchLog, normalize_query
+
+    try:
+        entry = SearchLog.objects.create(
+            query=scrub(query),
+            normalized=normalize_query(scrub(query)) or scrub(query).lower()[:200],
+            channel=channel,
+            hits=response.total,
+            engine=response.engine,
+            degraded=response.degraded,
+        )
+    except Exception:  # logging must never break a search
+        logger.exception("Could not log a search")
+        if connection.in_atomic_block:
+            raise
+        return None
+    return entry.id
+
+
+def record_opened(log_id: int, page_id: int, position: int | None = None) -> bool:
+    """Remember that a result of a logged search was opened. False when the log is unknown."""
+    from .models import ResultOpened, SearchLog
+
+    if not SearchLog.objects.filter(id=log_id).exists():
+        return False
+    ResultOpened.objects.create(log_id=log_id, page_id=page_id, position=position)
+    return True
