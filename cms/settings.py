@@ -194,3 +194,41 @@ LONG_SENTENCE_WORDS = env_int("LONG_SENTENCE_WORDS", 20)
 REVIEW_DUE_SOON_DAYS = env_int("REVIEW_DUE_SOON_DAYS", 30)
 LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 10)
 LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 8)
+
+# --- GraphQL API (api/, issue 3) ---
+GRAPHENE = {"SCHEMA": "api.schema.schema"}
+# Limits per request; beyond one the API answers 400 with an error naming the limit.
+GRAPHQL_MAX_QUERY_LENGTH = env_int("GRAPHQL_MAX_QUERY_LENGTH", 10_000)  # characters
+GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12)
+GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
+GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 50_000)
+GRAPHQL_MAX_BATCH = env_int("GRAPHQL_MAX_BATCH", 10)  # operations in one POSTed list
+GRAPHQL_MAX_PAGE_SIZE = env_int("GRAPHQL_MAX_PAGE_SIZE", 100)
+GRAPHQL_DEFAULT_PAGE_SIZE = env_int("GRAPHQL_DEFAULT_PAGE_SIZE", 20)
+GRAPHQL_MAX_STRING_LENGTH = env_int("GRAPHQL_MAX_STRING_LENGTH", 1_000)  # per argument/variable
+# Anonymous GET: Cache-Control max-age, and how long a response is kept in Django's cache
+# (keyed by the content version, so a publish invalidates it at once; 0 = off).
+GRAPHQL_CACHE_MAX_AGE = env_int("GRAPHQL_CACHE_MAX_AGE", 60)
+GRAPHQL_RESPONSE_CACHE_SECONDS = env_int("GRAPHQL_RESPONSE_CACHE_SECONDS", 300)
+# Origins of the websites that may call the API from a browser ("*" for any).
+GRAPHQL_CORS_ORIGINS = env_list("GRAPHQL_CORS_ORIGINS")
+GRAPHQL_GRAPHIQL = env_bool("GRAPHQL_GRAPHIQL", True)
+# Signed preview links for the headless website; {token} is replaced by the preview token.
+GRAPHQL_PREVIEW_MAX_AGE = env_int("GRAPHQL_PREVIEW_MAX_AGE", 3600)  # seconds
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+
+# --- Search (search/, issue 4) ---
+# "database" (SQLite FTS5 / PostgreSQL full text, in the content's own database) or
+# "elasticsearch"; the database index is always kept too and answers when ES is down.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "database")
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "pdc-search")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)
+# How long a process may use its cached vocabulary (typo correction, compounds) after
+# the index changed; exact matches are always current.
+SEARCH_VOCABULARY_REFRESH_SECONDS = env_int(
+    "SEARCH_VOCABULARY_REFRESH_SECONDS", 0 if TESTING else 10
+)
+# Searches are logged (no personal data) for the admin report; days they are kept.
+SEARCH_LOG_ENABLED = env_bool("SEARCH_LOG_ENABLED", True)
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
