@@ -1,0 +1,108 @@
+"""What products and knowledge articles share, as a GraphQL interface."""
+
+import graphene
+from django.http import HttpRequest
+
+from ..core.context import channel_of, internal
+from ..core.enums import Channel, TextFormat, value_of
+from ..services.types import Service
+from ..taxonomy.types import Audience, LifeEvent, Topic
+from .text import entry_text
+
+
+def text_field(description: str) -> graphene.String:
+    return graphene.String(
+        required=True,
+        format=TextFormat(default_value="html"),
+        description=description,
+    )
+
+
+class Entry(graphene.Interface):
+    """A published product or knowledge article."""
+
+    id = graphene.ID(required=True)
+    slug = graphene.String(required=True)
+    title = graphene.String(required=True)
+    summary = graphene.String(required=True, description="Eén of twee zinnen (platte tekst).")
+    channel = Channel(required=True, description="Het kanaal waarvoor `text` is geformuleerd.")
+    text = graphene.String(
+        required=True,
+        format=TextFormat(default_value="html"),
+        channel=Channel(description="Standaard het kanaal van de vraag (bijv. `product`)."),
+        description="De tekst voor het kanaal: WEB de websitetekst, KCC het KCC-antwoord, "
+        "ASSISTANT het korte antwoord. Ontbreekt die, dan WEB (voor KCC) of de samenvatting "
+        "(voor ASSISTANT).",
+    )
+    topics = graphene.List(graphene.NonNull(Topic), required=True)
+    life_events = graphene.List(graphene.NonNull(LifeEvent), required=True)
+    audiences = graphene.List(graphene.NonNull(Audience), required=True)
+    keywords = graphene.List(graphene.NonNull(graphene.String), required=True)
+    responsible_service = graphene.Field(Service)
+    url = graphene.String(description="Publiek adres van de pagina.")
+    last_published_at = graphene.DateTime()
+    kcc_internal_notes = graphene.String(
+        description="Intern (token met rol KCC): tips voor KCC-medewerkers."
+    )
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        from catalogue.models import KnowledgeArticlePage
+
+        from ..articles.types import KnowledgeArticle
+        from ..products.types import Product
+
+        return KnowledgeArticle if isinstance(instance, KnowledgeArticlePage) else Product
+
+    @staticmethod
+    def resolve_id(root, info):
+        return root.pk
+
+    @staticmethod
+    def resolve_channel(root, info):
+        return channel_of(root)
+
+    @staticmethod
+    def resolve_text(root, info, format="html", channel=None):
+        return entry_text(
+            root, value_of(channel) or channel_of(root), value_of(format, "html"), info.context
+        )
+
+    @staticmethod
+    def resolve_topics(root, info):
+        return root.topics.all()
+
+    @staticmethod
+    def resolve_life_events(root, info):
+        return root.life_events.all()
+
+    @staticmethod
+    def resolve_audiences(root, info):
+        return root.audiences.all()
+
+    @staticmethod
+    def resolve_keywords(root, info):
+        return root.keyword_list
+
+    @staticmethod
+    def resolve_url(root, info):
+        request = info.context if isinstance(info.context, HttpRequest) else None
+        return root.get_full_url(request)
+
+    @staticmethod
+    @internal("kccInternalNotes")
+    def resolve_kcc_internal_notes(root, info):
+        return root.kcc_internal_notes
+
+
+def entry_spec() -> dict:
+    """Relations of the interface's fields (see api.core.optimizer)."""
+    from ..core.optimizer import SELECT, Related
+    from ..services.resolvers import service_spec
+
+    return {
+        "topics": (Related("topics"),),
+        "lifeEvents": (Related("life_events"),),
+        "audiences": (Related("audiences"),),
+        "responsibleService": (Related("responsible_service", SELECT, spec=service_spec),),
+    }

@@ -1,0 +1,11 @@
+from catalogue.models import Location
+
+from ..core.optimizer import Related, Spec
+
+
+def location_spec() -> Spec:
+    return {"openingHours": (Related("opening_hours"), Related("opening_exceptions"))}
+
+
+def locations():
+    return Location.objects.all()

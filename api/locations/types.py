@@ -1,0 +1,123 @@
+import graphene
+
+from catalogue.domain.opening_hours import DayHours as DayHoursValue
+from catalogue.domain.opening_hours import Schedule
+
+from ..core import dates
+from ..core.enums import HoursChannel, value_of
+
+
+class TimeSpan(graphene.ObjectType):
+    opens = graphene.Time(required=True)
+    closes = graphene.Time(required=True)
+    formatted = graphene.String(required=True, description="Bijv. '09:00–12:30'.")
+
+    @staticmethod
+    def resolve_opens(root, info):
+        return root[0]
+
+    @staticmethod
+    def resolve_closes(root, info):
+        return root[1]
+
+    @staticmethod
+    def resolve_formatted(root, info):
+        return f"{root[0]:%H:%M}–{root[1]:%H:%M}"
+
+
+class DayHours(graphene.ObjectType):
+    """The hours of one date, with public holidays and exceptions applied."""
+
+    date = graphene.Date(required=True)
+    weekday = graphene.String(required=True, description="Dag van de week, bijv. 'maandag'.")
+    is_closed = graphene.Boolean(required=True)
+    is_holiday = graphene.Boolean(required=True)
+    holiday_name = graphene.String()
+    note = graphene.String(required=True)
+    intervals = graphene.List(graphene.NonNull(TimeSpan), required=True)
+    formatted = graphene.String(
+        required=True, description="Bijv. '09:00–12:30, 13:30–17:00' of 'gesloten (Koningsdag)'."
+    )
+
+    @staticmethod
+    def resolve_date(root: DayHoursValue, info):
+        return root.day
+
+    @staticmethod
+    def resolve_weekday(root: DayHoursValue, info):
+        from catalogue.domain.opening_hours import WEEKDAY_NAMES
+
+        return WEEKDAY_NAMES[root.day.weekday()]
+
+    @staticmethod
+    def resolve_formatted(root: DayHoursValue, info):
+        if root.is_closed:
+            return f"gesloten ({root.holiday_name})" if root.holiday_name else "gesloten"
+        return ", ".join(f"{o:%H:%M}–{c:%H:%M}" for o, c in root.intervals)
+
+
+class OpeningHours(graphene.ObjectType):
+    """Opening hours of one channel (counter or phone) of a location."""
+
+    channel = HoursChannel(required=True)
+    is_open_now = graphene.Boolean(required=True)
+    next_opening = graphene.DateTime(description="Het eerstvolgende openingsmoment na nu.")
+    week = graphene.List(
+        graphene.NonNull(DayHours),
+        required=True,
+        from_=graphene.Date(name="from", description="Eerste dag; standaard vandaag."),
+        description="Zeven dagen vanaf `from`.",
+    )
+
+    @staticmethod
+    def resolve_channel(root: tuple[str, Schedule], info):
+        return root[0]
+
+    @staticmethod
+    def resolve_is_open_now(root: tuple[str, Schedule], info):
+        return root[1].is_open(dates.now())
+
+    @staticmethod
+    def resolve_next_opening(root: tuple[str, Schedule], info):
+        return root[1].next_opening(dates.now())
+
+    @staticmethod
+    def resolve_week(root: tuple[str, Schedule], info, from_=None):
+        return root[1].week(dates.checked(from_, "from"))
+
+
+class Location(graphene.ObjectType):
+    """A public place (town hall, service point) with opening hours per channel."""
+
+    id = graphene.ID(required=True)
+    slug = graphene.String(required=True)
+    name = graphene.String(required=True)
+    address = graphene.String(required=True, description="Straat, postcode en plaats op één regel.")
+    street = graphene.String(required=True)
+    postcode = graphene.String(required=True)
+    city = graphene.String(required=True)
+    latitude = graphene.Float()
+    longitude = graphene.Float()
+    accessibility = graphene.String(required=True)
+    opening_hours = graphene.Field(
+        OpeningHours,
+        required=True,
+        channel=HoursChannel(default_value="counter"),
+        description="Openingstijden van de balie (standaard) of de telefoon.",
+    )
+
+    @staticmethod
+    def resolve_latitude(root, info):
+        return float(root.latitude) if root.latitude is not None else None
+
+    @staticmethod
+    def resolve_longitude(root, info):
+        return float(root.longitude) if root.longitude is not None else None
+
+    @staticmethod
+    def resolve_opening_hours(root, info, channel="counter"):
+        channel = value_of(channel, "counter")
+        cache = root.__dict__.setdefault("_api_schedules", {})
+        if channel not in cache:
+            cache[channel] = root.schedule(channel)
+        return (channel, cache[channel])

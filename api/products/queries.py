@@ -1,0 +1,54 @@
+import graphene
+
+from ..core.enums import Channel, value_of
+from ..core.lookup import usable
+from ..core.optimizer import selection
+from ..core.pagination import connection, paginate
+from ..entries.filters import filter_entries
+from ..entries.loading import prepare
+from .resolvers import load_products, published_products
+from .types import Product
+
+ProductConnection = connection(Product, "Product", "Gepubliceerde producten, op titel.")
+
+
+def _channel_argument():
+    return Channel(default_value="web", description="Voor welk kanaal `text` is geformuleerd.")
+
+
+class ProductQueries(graphene.ObjectType):
+    product = graphene.Field(
+        Product,
+        slug=graphene.String(required=True),
+        channel=_channel_argument(),
+        description="Eén gepubliceerd product; null als het niet (meer) gepubliceerd is.",
+    )
+    products = graphene.Field(
+        ProductConnection,
+        required=True,
+        first=graphene.Int(description="Aantal per pagina."),
+        after=graphene.String(description="De `endCursor` van de vorige pagina."),
+        topic=graphene.String(description="Slug van een thema."),
+        life_event=graphene.String(description="Slug van een levensgebeurtenis."),
+        audience=graphene.String(description="Slug van een doelgroep."),
+        service=graphene.String(description="Slug van de verantwoordelijke dienst."),
+        channel=_channel_argument(),
+    )
+
+    @staticmethod
+    def resolve_product(root, info, slug, channel="web"):
+        if not usable(slug):
+            return None
+        sel = selection(info)
+        product = load_products(published_products().filter(slug=slug), sel).first()
+        if product is None:
+            return None
+        return prepare([product], sel, value_of(channel, "web"), info.context)[0]
+
+    @staticmethod
+    def resolve_products(root, info, first=None, after=None, channel="web", **filters):
+        queryset = filter_entries(published_products(), **filters).order_by("title", "pk")
+        sel = selection(info).any_of("edges.node", "nodes")
+        result = paginate(load_products(queryset, sel), first, after)
+        prepare(result.items, sel, value_of(channel, "web"), info.context)
+        return result
