@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("graphql/", include("api.urls")),  # the GraphQL API (api/)
 ]
 
 if settings.DEBUG:
