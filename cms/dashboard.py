@@ -164,7 +164,10 @@ def build(selected: Service | None = None, service_ids: set[int] | None = None) 
     for result in results:
         overall.add(result)
         by_id.get(result.service_id, no_service).add(result)
-    feedback = ContentFeedback.objects.filter(status=ContentFeedback.Status.OPEN)
+    feedback = ContentFeedback.objects.filter(
+        status=ContentFeedback.Status.OPEN,
+        kind__in=[ContentFeedback.Kind.MISSING, ContentFeedback.Kind.WRONG],
+    )
     if service_ids is not None:
         feedback = feedback.filter(service_id__in=service_ids)
     for row in feedback.values("service_id", "kind").annotate(n=Count("id")):

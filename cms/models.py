@@ -5,11 +5,13 @@ from django.db import models
 
 
 class ContentFeedback(models.Model):
-    """A KCC agent's report that an answer is missing or wrong: a task for the service's editors."""
+    """A task for a service's editors: a KCC agent's report that an answer is missing or wrong,
+    or another service's editor proposing a change to a page they may not edit."""
 
     class Kind(models.TextChoices):
         MISSING = "missing", "Antwoord ontbreekt"
         WRONG = "wrong", "Antwoord klopt niet"
+        PROPOSAL = "proposal", "Voorstel tot wijziging"
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"

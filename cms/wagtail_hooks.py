@@ -5,12 +5,13 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
 from . import audit
 from .views.dashboard import DashboardView
 from .views.feedback import feedback_viewset
+from .views.proposals import ProposalView
 from .views.quality import quality_check
 
 
@@ -24,14 +25,21 @@ def register_admin_urls():
     return [
         path("kwaliteit/", DashboardView.as_view(), name="cms_dashboard"),
         path("kwaliteit/controle/<int:page_id>/", quality_check, name="cms_quality_check"),
+        path("kwaliteit/voorstel/", ProposalView.as_view(), name="cms_proposal"),
+        path("kwaliteit/voorstel/<int:page_id>/", ProposalView.as_view(), name="cms_proposal_for"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
-def register_dashboard_menu_item():
-    return MenuItem(
+def register_quality_menu():
+    return SubmenuMenuItem(
         "Kwaliteit",
-        reverse("cms_dashboard"),
+        Menu(
+            items=[
+                MenuItem("Dashboard", reverse("cms_dashboard"), icon_name="doc-full-inverse"),
+                MenuItem("Wijziging voorstellen", reverse("cms_proposal"), icon_name="comment"),
+            ]
+        ),
         name="kwaliteit",
         icon_name="doc-full-inverse",
         order=300,

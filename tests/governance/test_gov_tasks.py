@@ -229,3 +229,29 @@ def test_check_links_finds_broken_links(local_server, burgerzaken_section, admin
     page.save_revision().publish()
     call_command("check_links", "--host", "127.0.0.1", stdout=out)
     assert not CheckedLink.objects.filter(ok=False, url__startswith=local_server).exists()
+
+
+# --- Proposals to another service -----------------------------------------------------------
+
+
+def test_editor_proposes_change_to_other_service(editor, other_editor, burgerzaken_section):
+    page = make_product("test-voorstel", "burgerzaken", title="Voorstel-product")
+    url = reverse("cms_proposal")
+    form = client_for(Client, other_editor).get(reverse("cms_proposal_for", args=(page.pk,)))
+    assert form.status_code == 200 and "Voorstel-product" in form.content.decode()
+    # Its own editors edit the page instead of proposing.
+    response = client_for(Client, editor).post(url, {"page": page.pk, "remark": "Zelf doen"})
+    assert response.status_code == 200 and "kunt u zelf bewerken" in response.content.decode()
+
+    response = client_for(Client, other_editor).post(
+        url, {"page": page.pk, "remark": "De leges zijn per 1 januari verhoogd naar € 77,00."}
+    )
+    assert response.status_code == 302
+    proposal = ContentFeedback.objects.get(kind="proposal", page=page)
+    assert proposal.service.slug == "burgerzaken" and proposal.created_by == other_editor
+    tasks = client_for(Client, editor).get(reverse("cms_feedback:index")).content.decode()
+    assert "Voorstel tot wijziging" in tasks and "Voorstel-product" in tasks
+    # The page itself is unchanged: the owning editors act on the proposal.
+    assert ProductPage.objects.get(pk=page.pk).get_latest_revision_as_object().title == (
+        "Voorstel-product"
+    )
