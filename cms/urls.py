@@ -11,7 +11,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("graphql/", include("api.urls")),  # the GraphQL API (api/)
+    path("kcc/", include("themes.urls")),  # the KCC console (themes/)
 ]
+
+# Error pages in the site's theme (themes/views.py).
+handler403 = "themes.views.permission_denied"
+handler404 = "themes.views.page_not_found"
+handler500 = "themes.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static
