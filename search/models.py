@@ -44,7 +44,8 @@ class Term(models.Model):
 
     term = models.CharField(max_length=100, primary_key=True)
     word = models.CharField(max_length=100, db_index=True, help_text="Most common surface form.")
-    documents = models.PositiveIntegerField(default=0)
+    # Signed: an upsert adds negative deltas (SQLite checks CHECK constraints before conflicts).
+    documents = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = "term"
