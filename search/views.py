@@ -1,0 +1,30 @@
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .reports import PERIODS, build_report
+from .service import CHANNELS
+
+
+class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Top queries, queries without results and queries whose results nobody opens."""
+
+    template_name = "pdcsearch/report.html"
+    page_title = "Zoekopdrachten"
+    header_icon = "search"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            days = int(self.request.GET.get("dagen", 30))
+        except ValueError:
+            days = 30
+        days = days if days in PERIODS else 30
+        channel = self.request.GET.get("kanaal") or None
+        channel = channel if channel in CHANNELS else None
+        context.update(
+            report=build_report(days, channel=channel),
+            periods=PERIODS,
+            channels=CHANNELS,
+            channel=channel,
+        )
+        return context
