@@ -68,6 +68,8 @@ class Command(BaseCommand):
         # Roles, rights and the moderation workflow (cms/roles.py); demo logins per role.
         demo_users = [] if no_admin else ["--demo-users"]
         call_command("setup_roles", *demo_users, stdout=self.stdout, stderr=self.stderr)
+        # Starting set of search synonyms (search/, idempotent).
+        call_command("load_search_synonyms", stdout=self.stdout, stderr=self.stderr)
 
     def ensure_admin(self) -> None:
         user_model = get_user_model()
