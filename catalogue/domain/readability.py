@@ -44,6 +44,7 @@ _ABBREVIATIONS = {
     "resp", "ong", "gem", "jr", "mln", "mld", "e.a", "e.v", "p.p", "a.u.b", "aub", "s.v.p",
 }  # fmt: skip
 _SENTENCE_END_RE = re.compile(r"[.!?]+(?=[\s\"')\]»”’]|$)")
+_INITIAL_RE = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -109,18 +110,18 @@ def words(text: str) -> list[str]:
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if match.group() != ".":
         return True  # "!" and "?" (and "...") always end a sentence
-    before = re.search(r"(\S+)$", text[: match.start()])
-    token = before.group(1).lower().lstrip("(\"'") if before else ""
-    if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+    begin = max(text.rfind(" ", 0, match.start()), text.rfind("\t", 0, match.start())) + 1
+    token = text[begin : match.start()].lower().lstrip("(\"'")
+    if token in _ABBREVIATIONS or _INITIAL_RE.fullmatch(token):
         return False  # "bijv." and initials such as "J." continue the sentence
-    after = text[match.end() :].lstrip(" \t")
+    after = text[match.end() : match.end() + 4].lstrip(" \t")
     # A lower-case word after a period is the same sentence ("ca. een week"), except "'s".
     return not (after[:1].islower() and not after.startswith("'s"))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a plain text; each line (heading, list item) is a sentence of its own."""
-    result: list[Sentence] = []
+def _split(text: str) -> list[tuple[Sentence, list[str]]]:
+    """Sentences with their words; each line (heading, list item) is a sentence of its own."""
+    result: list[tuple[Sentence, list[str]]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
@@ -133,14 +134,18 @@ def split_sentences(text: str) -> list[Sentence]:
     return result
 
 
-def _add_sentence(result: list[Sentence], line: str, start: int, end: int, offset: int) -> None:
+def _add_sentence(result: list, line: str, start: int, end: int, offset: int) -> None:
     piece = line[start:end]
     stripped = piece.strip()
-    count = len(words(stripped))
-    if count:
-        lead = len(piece) - len(piece.lstrip())
-        begin = offset + start + lead
-        result.append(Sentence(stripped, begin, begin + len(stripped), count))
+    found = words(stripped)
+    if found:
+        begin = offset + start + len(piece) - len(piece.lstrip())
+        result.append((Sentence(stripped, begin, begin + len(stripped), len(found)), found))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a plain text; each line (heading, list item) is a sentence of its own."""
+    return [sentence for sentence, _ in _split(text)]
 
 
 def flesch_douma(word_count: int, sentence_count: int, syllable_count: int) -> float | None:
@@ -153,8 +158,9 @@ def flesch_douma(word_count: int, sentence_count: int, syllable_count: int) -> f
 
 def assess(text: str, long_sentence_words: int = LONG_SENTENCE_WORDS) -> Readability:
     """Flesch-Douma score of a plain text, with the sentences longer than the limit."""
-    sentences = split_sentences(text or "")
-    all_words = [w for s in sentences for w in words(s.text)]
+    split = _split(text or "")
+    sentences = [sentence for sentence, _ in split]
+    all_words = [w for _, found in split for w in found]
     syllables = sum(count_syllables(w) for w in all_words)
     score = flesch_douma(len(all_words), len(sentences), syllables)
     return Readability(
