@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from factories import make_product
 
 from catalogue.models import (
     OpeningException,
@@ -13,8 +14,6 @@ from catalogue.models import (
     ProductFee,
     ProductPage,
 )
-
-from factories import make_product
 
 pytestmark = pytest.mark.django_db
 

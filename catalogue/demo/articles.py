@@ -169,7 +169,10 @@ def waste_articles() -> list[dict]:
                     "audiences": ["burger"],
                     "keywords": ["pmd", "afval scheiden", "plastic"],
                     "source_url": "",
-                    "related_products": ["restafvalzakken-en-afvalpas", "milieustraat-afval-brengen"],
+                    "related_products": [
+                        "restafvalzakken-en-afvalpas",
+                        "milieustraat-afval-brengen",
+                    ],
                 }
             )
     return articles

@@ -8,8 +8,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalogue.domain.holidays import HolidayCalendar
-from catalogue.forms import LocationForm
 from catalogue.domain.opening_hours import DateException, Interval, Schedule
+from catalogue.forms import LocationForm
 
 from .choices import HoursChannel, Weekday
 
