@@ -83,6 +83,19 @@ def add_quality_panel(request, panels):
         panels.append(QualityHomePanel())
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def grant_new_service_folder(request, page):
+    """A new folder for a service gives that service's editors their rights at once."""
+    from catalogue.models import SectionPage
+
+    from .roles import sync_roles
+
+    specific = page.specific
+    if isinstance(specific, SectionPage) and specific.service_id:
+        sync_roles()
+
+
 @hooks.register("insert_global_admin_css")
 def quality_css():
     return format_html('<link rel="stylesheet" href="{}">', static("cms/quality.css"))

@@ -178,3 +178,24 @@ def test_only_administrator_manages_groups(administrator, final_editor, editor):
     assert client_for(Client, administrator).get(url).status_code == 200
     assert denied(client_for(Client, final_editor).get(url))
     assert denied(client_for(Client, editor).get(url))
+
+
+def test_new_service_folder_in_admin_grants_its_editors(administrator, django_user_model):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    from catalogue.models import SectionPage
+
+    service = Service.objects.create(name="Sport en Cultuur", slug="sport-en-cultuur")
+    products = SectionPage.objects.get(slug="producten")
+    url = reverse("wagtailadmin_pages:add", args=("catalogue", "sectionpage", products.pk))
+    data = nested_form_data(
+        {"title": "Sport en Cultuur", "slug": "sport-en-cultuur", "service": service.pk}
+    )
+    data["action-publish"] = "action-publish"
+    response = client_for(Client, administrator).post(url, data)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    folder = SectionPage.objects.get(slug="sport-en-cultuur")
+    group = Group.objects.get(name=editor_group_name(service))
+    assert GroupPagePermission.objects.filter(
+        group=group, page=folder, permission__codename="change_page"
+    ).exists()
