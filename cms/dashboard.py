@@ -1,7 +1,7 @@
 """Per-service and overall quality figures, and the charts of the quality dashboard."""
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -248,9 +248,3 @@ def make_charts(dashboard: Dashboard) -> dict[str, Chart]:
     }
     return result
 
-
-def group_services(results: list[PageQuality]) -> dict[int | None, list[PageQuality]]:
-    grouped: dict[int | None, list[PageQuality]] = defaultdict(list)
-    for result in results:
-        grouped[result.service_id].append(result)
-    return grouped
