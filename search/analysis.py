@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-# Snowball's Dutch stop list plus question words agents and citizens type ("hoe", "waar").
+# Snowball's Dutch stop list plus question words agents and citizens type ("hoe", "waar")
+# and verbs without a subject of their own.
 STOP_WORDS = frozenset(
     [
         "de",
@@ -150,6 +151,15 @@ STOP_WORDS = frozenset(
         "dient",
         "s",
         "t",
+        # Verbs that carry no subject in a query ("ik ga verhuizen", "we krijgen een baby").
+        "ga",
+        "gaan",
+        "gaat",
+        "ging",
+        "krijg",
+        "krijgen",
+        "krijgt",
+        "kreeg",
     ]
 )
 

@@ -24,6 +24,7 @@ class IndexedDocument(models.Model):
     page_id = models.IntegerField(primary_key=True)
     content_type = models.CharField(max_length=20, db_index=True)
     title = models.CharField(max_length=255)
+    keywords = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)

@@ -123,10 +123,23 @@ class QueryPlan:
 class Vocabulary:
     """What the planner needs to know about the index: term frequencies and typo lookup."""
 
-    def __init__(self, frequencies: Mapping[str, int], words: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        frequencies: Mapping[str, int],
+        words: Mapping[str, str] | None = None,
+        documents: int = 0,
+    ):
         self.frequencies = frequencies
         self.words = words or {}
+        self.documents = documents or max(frequencies.values(), default=1)
         self._typos: analysis.TypoIndex | None = None
+        self._cache: dict[str, object] = {}
+
+    def cached(self, key: str, build):
+        """A value derived from this vocabulary, built once (e.g. an analyser with its memo)."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
     def count(self, term: str) -> int:
         return self.frequencies.get(term, 0)

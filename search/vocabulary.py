@@ -57,7 +57,9 @@ def get_vocabulary() -> Vocabulary:
         with connection.cursor() as cursor:
             cursor.execute("SELECT term, word, documents FROM pdcsearch_term")
             rows = cursor.fetchall()
-        value = Vocabulary({t: n for t, _, n in rows}, {t: w for t, w, _ in rows})
+            cursor.execute("SELECT COUNT(*) FROM pdcsearch_indexeddocument")
+            documents = cursor.fetchone()[0]
+        value = Vocabulary({t: n for t, _, n in rows}, {t: w for t, w, _ in rows}, documents)
         _vocabulary.update(version=version, loaded=now, value=value)
     return value
 

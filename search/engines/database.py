@@ -20,6 +20,7 @@ from django.db import connection, transaction
 
 from .. import analysis, vocabulary
 from ..query import Node, QueryPlan, plan_query, prefix_plan, to_fts5, to_tsquery
+from ..ranking import Reranker
 from .base import (
     Document,
     EngineHit,
@@ -35,6 +36,9 @@ TERM_TABLE = "pdcsearch_term"
 FTS_TABLE = "pdcsearch_fts"
 FIELDS = ("title", "keywords", "summary", "body")
 BATCH = 500
+RERANK_WINDOW = 50  # candidates re-scored on title and keywords
+MIN_STRICT = 3  # fewer pages with every word: also rank pages with some of them
+RELAXED_PENALTY = 0.5
 
 
 class DocumentAnalyser:
@@ -179,6 +183,7 @@ class DatabaseEngine(SearchEngine):
                 d.page_id,
                 d.content_type,
                 d.title[:255],
+                d.keywords,
                 d.summary,
                 d.snippet_text,
                 d.url[:500],
@@ -187,26 +192,28 @@ class DatabaseEngine(SearchEngine):
             )
             for d, _, terms in rows
         ]
-        columns = "page_id, content_type, title, summary, body, url, facets, terms, indexed_at"
+        columns = (
+            "page_id, content_type, title, keywords, summary, body, url, facets, terms, indexed_at"
+        )
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 cursor.executemany(
                     f"INSERT INTO {DOC_TABLE} ({columns}, search_vector, facet_tokens) VALUES "
-                    "(%s, %s, %s, %s, %s, %s, %s, %s, now(), "
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, now(), "
                     "setweight(to_tsvector('simple', %s), 'A') || "
                     "setweight(to_tsvector('simple', %s), 'B') || "
                     "setweight(to_tsvector('simple', %s), 'C') || "
                     "setweight(to_tsvector('simple', %s), 'D'), "
                     "string_to_array(%s, ' '))",
                     [
-                        (*row, *texts, row[6])
+                        (*row, *texts, row[7])
                         for row, (_, texts, _) in zip(doc_rows, rows, strict=True)
                     ],
                 )
             else:
                 cursor.executemany(
                     f"INSERT INTO {DOC_TABLE} ({columns}) VALUES "
-                    "(%s, %s, %s, %s, %s, %s, %s, %s, datetime('now'))",
+                    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, datetime('now'))",
                     doc_rows,
                 )
                 cursor.executemany(
@@ -244,9 +251,14 @@ class DatabaseEngine(SearchEngine):
         if plan.empty:
             return result
         matches = self._matches(plan.strict(), request)
-        if not matches and len(plan.groups) > 1:
-            matches = self._matches(plan.relaxed(), request)
-            result.relaxed = bool(matches)
+        strict_ids: set[int] | None = None
+        if len(plan.groups) > 1 and len(matches) < MIN_STRICT:
+            # Few pages hold every word: let pages with most of them in too, ranked lower.
+            relaxed = self._matches(plan.relaxed(), request)
+            if len(relaxed) > len(matches):
+                strict_ids = {m[0] for m in matches}
+                result.relaxed = not matches
+                matches = relaxed
         result.total = len(matches)
         if not matches:
             result.suggestion = self._did_you_mean(plan, request, synonym_table)
@@ -255,13 +267,47 @@ class DatabaseEngine(SearchEngine):
         if request.with_facets:
             result.facets = _count_facets(facets for _, _, facets in matches)
         boost = request.weights.product_boost
-        top = heapq.nlargest(
-            request.offset + request.limit,
-            matches,
-            key=lambda m: (m[1] * (boost if "type__product" in m[2] else 1.0), -m[0]),
-        )[request.offset :]
-        result.hits = self._hits(top, plan, boost)
+
+        def base(match: tuple[int, float, str]) -> float:
+            score = match[1] * (boost if "type__product" in match[2] else 1.0)
+            if strict_ids is not None and match[0] not in strict_ids:
+                score *= RELAXED_PENALTY
+            return score
+
+        window = max(RERANK_WINDOW, request.offset + request.limit)
+        candidates = [
+            (m[0], base(m)) for m in heapq.nlargest(window, matches, key=lambda m: (base(m), -m[0]))
+        ]
+        ranked = self._rerank(candidates[:RERANK_WINDOW], plan) + candidates[RERANK_WINDOW:]
+        result.hits = self._hits(ranked[request.offset : request.offset + request.limit], plan)
         return result
+
+    def _rerank(
+        self, candidates: list[tuple[int, float]], plan: QueryPlan
+    ) -> list[tuple[int, float]]:
+        """Re-score the best candidates on title and keyword evidence (search.ranking)."""
+        if not candidates:
+            return []
+        known = vocabulary.get_vocabulary()
+        analyser = known.cached("analyser", lambda: DocumentAnalyser(known.count))
+        reranker = Reranker(plan.groups, known.count, known.documents)
+        ids = [page_id for page_id, _ in candidates]
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, title, keywords FROM {DOC_TABLE} WHERE page_id IN ({marks})", ids
+            )
+            fields = {row[0]: row[1:] for row in cursor.fetchall()}
+        rescored = []
+        for page_id, score in candidates:
+            title, keywords = fields.get(page_id, ("", ""))
+            multiplier = reranker.multiplier(
+                set(analyser.field_text(title)),
+                [set(analyser.field_text(k)) for k in keywords.split(",") if k.strip()],
+            )
+            rescored.append((page_id, score * multiplier))
+        rescored.sort(key=lambda item: (-item[1], item[0]))
+        return rescored
 
     def _matches(self, node: Node, request: SearchRequest) -> list[tuple[int, float, str]]:
         """(page id, score: higher is better, facet tokens) of every matching document."""
@@ -289,12 +335,10 @@ class DatabaseEngine(SearchEngine):
             )
             return cursor.fetchall()
 
-    def _hits(
-        self, top: list[tuple[int, float, str]], plan: QueryPlan, boost: float
-    ) -> list[EngineHit]:
+    def _hits(self, top: list[tuple[int, float]], plan: QueryPlan) -> list[EngineHit]:
         if not top:
             return []
-        ids = [page_id for page_id, _, _ in top]
+        ids = [page_id for page_id, _ in top]
         marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -305,7 +349,7 @@ class DatabaseEngine(SearchEngine):
             rows = {row[0]: row for row in cursor.fetchall()}
         highlighter = analysis.Highlighter(frozenset(plan.terms), tuple(plan.prefixes))
         hits = []
-        for page_id, score, facets in top:
+        for page_id, score in top:
             row = rows.get(page_id)
             if row is None:
                 continue
@@ -320,7 +364,7 @@ class DatabaseEngine(SearchEngine):
                     title=title,
                     summary=summary,
                     url=url,
-                    score=score * (boost if "type__product" in facets else 1.0),
+                    score=score,
                     highlight=snippet,
                     title_highlight=highlighter.mark_all(title),
                 )
