@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install lint format test-sqlite test-postgres serve schema clean
+.PHONY: demo test install lint format test-sqlite test-postgres serve schema clean browser-setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,14 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test-sqlite: install
+# The browser tests (tests/browser, KCC console) drive Debian's chromium with Playwright;
+# never `playwright install`: the system browser is used.
+browser-setup:
+	@test -x /usr/bin/chromium || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+
+test-sqlite: install browser-setup
 	$(BIN)/python -m pytest -q
 
 # A throw-away PostgreSQL server (Debian's package is installed when missing).

@@ -4,17 +4,15 @@ Reports go through cms.feedback (the editors' task list); opened results go into
 log of the search app; "this answered the contact" is kept here (ConsoleAction).
 """
 
-import re
-
 from django.db import transaction
 from wagtail.models import Page
 
 from catalogue.models import KnowledgeArticlePage, ProductPage
+from search.service import record_opened, scrub
 
 from .models import ConsoleAction
 
 ENTRY_TYPES = {"product": ProductPage, "article": KnowledgeArticlePage}
-_DIGITS = re.compile(r"\d")
 
 
 class EntryNotFound(ValueError):
@@ -22,8 +20,9 @@ class EntryNotFound(ValueError):
 
 
 def mask_query(query: str) -> str:
-    """Numbers in a query may be a citizen's BSN, phone or address: never store them."""
-    return _DIGITS.sub("#", query or "")[:200]
+    """What could identify a citizen (BSN, postcode, e-mail) never gets stored: the search
+    log's own scrubbing, so both logs hold the same text."""
+    return scrub(query or "")
 
 
 def find_entry(kind: object, slug: object) -> Page:
@@ -45,14 +44,9 @@ def send_feedback(kind: str, *, page: Page | None, query: str, remark: str, user
     return report_feedback(kind, page=page, query=mask_query(query), remark=remark, user=user)
 
 
-def _search_log(search_id):
-    """The search log row of the search the result came from, if the search app has one."""
+def _log_id(search_id) -> int | None:
     try:
-        from search.models import SearchLog
-    except ImportError:  # pragma: no cover
-        return None
-    try:
-        return SearchLog.objects.filter(pk=int(search_id)).first() if search_id else None
+        return int(search_id) if search_id not in (None, "") else None
     except (TypeError, ValueError):
         return None
 
@@ -68,17 +62,13 @@ def record_event(
 ) -> None:
     if event not in ConsoleAction.Kind.values:
         raise ValueError(f"Onbekende gebeurtenis: {event!r}.")
-    log = _search_log(search_id)
+    log_id = _log_id(search_id)
     if event == ConsoleAction.Kind.OPENED:
         # The search analytics own "which result was opened"; without a search there is nothing
         # to attach it to (e.g. a related article opened from an answer).
-        if log is not None:
-            from search.models import ResultOpened
-
-            ResultOpened.objects.create(
-                log=log, page_id=page.pk, position=min(position, 32767) if position else None
-            )
+        if log_id is not None:
+            record_opened(log_id, page.pk, min(position, 32767) if position else None)
         return
     ConsoleAction.objects.create(
-        kind=event, page=page, query=mask_query(query), search_log_id=log.pk if log else None
+        kind=event, page=page, query=mask_query(query), search_log_id=log_id
     )

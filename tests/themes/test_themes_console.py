@@ -108,7 +108,7 @@ def test_feedback_reaches_the_responsible_service(agent_client, agent):
     assert report.page_id == product.pk
     assert report.service == product.responsible_service
     assert response.json()["service"] == product.responsible_service.name
-    assert report.query == "paspoort kwijt #### AB"  # no numbers that could identify a citizen
+    assert report.query == "paspoort kwijt [postcode]"  # nothing that could identify a citizen
     assert report.remark.startswith("Wat als")
     assert report.created_by == agent
     assert report.status == ContentFeedback.Status.OPEN
@@ -162,7 +162,7 @@ def test_answered_is_recorded_without_personal_data(agent_client):
     assert response.status_code == 201
     action = ConsoleAction.objects.get()
     assert action.kind == "answered" and action.page_id == article.pk
-    assert action.query == "bsn #########"
+    assert action.query == "bsn [nummer]"
 
 
 def test_opened_goes_into_the_search_log(agent_client):
@@ -285,3 +285,17 @@ def test_server_error_page_survives_a_broken_theme(rf, db, monkeypatch):
     monkeypatch.setattr(theme_module.ThemeSettings, "for_site", broken)
     response = server_error(rf.get("/"))
     assert response.status_code == 500 and "Er ging iets mis" in response.content.decode()
+
+
+def test_product_preview_is_themed_with_its_facts(db):
+    from django.test import RequestFactory
+
+    product = ProductPage.objects.live().get(slug="paspoort-id-kaart-kwijt")
+    request = RequestFactory().get("/")
+    request.user = None
+    response = product.make_preview_request(original_request=request)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "preview-banner" in html and "Nog niet gepubliceerd" in html
+    assert "--theme-primary:" in html
+    assert "In het kort" in html and "gratis" in html.lower()
