@@ -43,7 +43,7 @@ class Query(
     PreviewQueries,
     graphene.ObjectType,
 ):
-    """Published content of the catalogue and the knowledge base."""
+    """Gepubliceerde inhoud van de productcatalogus en de kennisbank."""
 
 
 schema = graphene.Schema(query=Query, types=[Product, KnowledgeArticle])

@@ -5,7 +5,7 @@ from ..entries.types import Entry
 
 
 class KnowledgeArticle(graphene.ObjectType):
-    """A question and answer of the knowledge base."""
+    """Een vraag en antwoord uit de kennisbank."""
 
     class Meta:
         interfaces = (Entry,)

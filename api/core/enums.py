@@ -10,7 +10,7 @@ from . import text
 
 
 class Channel(graphene.Enum):
-    """Who reads the text. Facts are the same for every channel; only `text` differs."""
+    """Wie de tekst leest. De feiten zijn voor elk kanaal gelijk; alleen `text` verschilt."""
 
     WEB = "web"
     KCC = "kcc"
@@ -31,14 +31,20 @@ class TextFormat(graphene.Enum):
     PLAIN = text.PLAIN
 
 
-ChannelKind = graphene.Enum(
-    "ChannelKind", [(value.upper(), value) for value in ChannelKindChoices.values]
+def _from_choices(name: str, choices, description: str):
+    return graphene.Enum(
+        name, [(value.upper(), value) for value in choices.values], description=description
+    )
+
+
+ChannelKind = _from_choices(
+    "ChannelKind", ChannelKindChoices, "Hoe een product te krijgen is (online, telefoon, balie…)."
 )
-Availability = graphene.Enum(
-    "Availability", [(value.upper(), value) for value in AvailabilityChoices.values]
+Availability = _from_choices(
+    "Availability", AvailabilityChoices, "Direct, op afspraak, of niet via dit kanaal."
 )
-HoursChannel = graphene.Enum(
-    "HoursChannel", [(value.upper(), value) for value in HoursChannelChoices.values]
+HoursChannel = _from_choices(
+    "HoursChannel", HoursChannelChoices, "Openingstijden van de balie of de telefoon."
 )
 LeadTimeUnit = graphene.Enum(
     "LeadTimeUnit",
@@ -49,6 +55,7 @@ LeadTimeUnit = graphene.Enum(
         ("WEEKS", "weeks"),
         ("IMMEDIATE", "immediate"),
     ],
+    description="Eenheid van een doorlooptijd; IMMEDIATE is 'direct klaar'.",
 )
 
 

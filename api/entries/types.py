@@ -19,7 +19,7 @@ def text_field(description: str) -> graphene.String:
 
 
 class Entry(graphene.Interface):
-    """A published product or knowledge article."""
+    """Een gepubliceerd product of kennisartikel."""
 
     id = graphene.ID(required=True)
     slug = graphene.String(required=True)

@@ -26,7 +26,7 @@ class TimeSpan(graphene.ObjectType):
 
 
 class DayHours(graphene.ObjectType):
-    """The hours of one date, with public holidays and exceptions applied."""
+    """De openingstijden op één datum, met feestdagen en afwijkingen verwerkt."""
 
     date = graphene.Date(required=True)
     weekday = graphene.String(required=True, description="Dag van de week, bijv. 'maandag'.")
@@ -57,7 +57,7 @@ class DayHours(graphene.ObjectType):
 
 
 class OpeningHours(graphene.ObjectType):
-    """Opening hours of one channel (counter or phone) of a location."""
+    """Openingstijden van één kanaal (balie of telefoon) van een locatie."""
 
     channel = HoursChannel(required=True)
     is_open_now = graphene.Boolean(required=True)
@@ -87,7 +87,7 @@ class OpeningHours(graphene.ObjectType):
 
 
 class Location(graphene.ObjectType):
-    """A public place (town hall, service point) with opening hours per channel."""
+    """Een publieke locatie (stadhuis, servicepunt) met openingstijden per kanaal."""
 
     id = graphene.ID(required=True)
     slug = graphene.String(required=True)

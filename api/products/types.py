@@ -31,7 +31,7 @@ class Money(graphene.ObjectType):
 
 
 class Fee(graphene.ObjectType):
-    """A tariff (leges) line valid on the asked date."""
+    """Een tarief (leges), geldig op de gevraagde datum."""
 
     label = graphene.String(required=True)
     amount = graphene.Decimal(description="Leeg als het gratis is.")
@@ -69,7 +69,7 @@ def _start(from_) -> object:
 
 
 class LeadTime(graphene.ObjectType):
-    """How long a request takes (doorlooptijd)."""
+    """Hoe lang een aanvraag duurt (doorlooptijd)."""
 
     min = graphene.Int()
     max = graphene.Int()
@@ -110,7 +110,7 @@ class LeadTime(graphene.ObjectType):
 
 
 class RequiredDocument(graphene.ObjectType):
-    """Something to bring or send along."""
+    """Wat u meeneemt of meestuurt."""
 
     slug = graphene.String(required=True)
     name = graphene.String(required=True)
@@ -171,7 +171,7 @@ class Faq(graphene.ObjectType):
 
 
 class ProductChannel(graphene.ObjectType):
-    """A way to obtain the product; `order` is the steering order (1 = preferred)."""
+    """Een manier om het product te krijgen; `order` is de kanaalsturing (1 = voorkeur)."""
 
     order = graphene.Int(required=True)
     kind = ChannelKind(required=True)
@@ -207,7 +207,7 @@ def _numbered(items):
 
 
 class Product(graphene.ObjectType):
-    """A product or service of the municipality, with its facts (the same for every channel)."""
+    """Een product of dienst van de gemeente, met de feiten (gelijk voor elk kanaal)."""
 
     class Meta:
         interfaces = (Entry,)

@@ -5,7 +5,7 @@ from ..locations.types import Location
 
 
 class Service(graphene.ObjectType):
-    """A municipal service (afdeling), responsible for products and articles."""
+    """Een afdeling van de gemeente, verantwoordelijk voor producten en artikelen."""
 
     id = graphene.ID(required=True)
     slug = graphene.String(required=True)

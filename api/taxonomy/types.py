@@ -2,7 +2,7 @@ import graphene
 
 
 class Term(graphene.Interface):
-    """A term of one of the catalogue's classifications."""
+    """Een term uit een van de indelingen van de catalogus."""
 
     slug = graphene.String(required=True)
     name = graphene.String(required=True)
@@ -10,28 +10,28 @@ class Term(graphene.Interface):
 
 
 class Topic(graphene.ObjectType):
-    """A theme (thema), e.g. 'Paspoort, ID-kaart en rijbewijs'."""
+    """Een thema, bijv. 'Paspoort, ID-kaart en rijbewijs'."""
 
     class Meta:
         interfaces = (Term,)
 
 
 class LifeEvent(graphene.ObjectType):
-    """A life event (levensgebeurtenis), e.g. 'Verhuizen'."""
+    """Een levensgebeurtenis, bijv. 'Verhuizen'."""
 
     class Meta:
         interfaces = (Term,)
 
 
 class Audience(graphene.ObjectType):
-    """An audience (doelgroep): burger, ondernemer, organisatie."""
+    """Een doelgroep: burger, ondernemer, organisatie."""
 
     class Meta:
         interfaces = (Term,)
 
 
 class Upl(graphene.ObjectType):
-    """An entry of the Uniforme Productnamenlijst."""
+    """Een naam uit de Uniforme Productnamenlijst (UPL)."""
 
     uri = graphene.String(required=True)
     name = graphene.String(required=True)
