@@ -247,4 +247,3 @@ def make_charts(dashboard: Dashboard) -> dict[str, Chart]:
         ),
     }
     return result
-

@@ -31,7 +31,8 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
                 raise PermissionDenied
         elif own is not None and len(own) == 1:
             selected = Service.objects.get(pk=next(iter(own)))
-        data = dashboard.build(selected=selected)
+        # Editors see their own services; the final editors and administrators see all.
+        data = dashboard.build(selected=selected, service_ids=own)
         context.update(
             dashboard=data,
             current=data.current,

@@ -207,6 +207,7 @@ def test_editor_dashboard_defaults_to_own_service(editor):
     response = client.get(reverse("cms_dashboard"))
     assert response.status_code == 200
     assert response.context["selected"].slug == "burgerzaken"
+    assert [f.slug for f in response.context["services"]] == ["burgerzaken"]
     assert client.get(reverse("cms_dashboard"), {"dienst": "belastingen"}).status_code in (302, 403)
 
 
