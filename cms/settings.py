@@ -232,3 +232,14 @@ SEARCH_VOCABULARY_REFRESH_SECONDS = env_int(
 # Searches are logged (no personal data) for the admin report; days they are kept.
 SEARCH_LOG_ENABLED = env_bool("SEARCH_LOG_ENABLED", True)
 SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
+
+# --- Search: Elasticsearch engine (search/engines/elasticsearch.py, issue 4) ---
+# Credentials: an API key, or user:password in ELASTICSEARCH_URL; a CA bundle for TLS.
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 1)
+# After a connection failure, searches go straight to the database for this many seconds.
+ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 0 if TESTING else 30)
+# Size of the compound-splitting dictionary built from the content at each rebuild.
+ELASTICSEARCH_DECOMPOUND_WORDS = env_int("ELASTICSEARCH_DECOMPOUND_WORDS", 20_000)
