@@ -80,7 +80,9 @@ def _membership_changed(sender, instance, action, reverse, model, pk_set, **kwar
         )
 
 
-def _remember_superuser(sender, instance, **kwargs):
+def _remember_superuser(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and "is_superuser" not in update_fields:
+        return  # e.g. the last_login update at every login
     if instance.pk:
         previous = sender.objects.filter(pk=instance.pk).values_list("is_superuser", flat=True)
         instance._was_superuser = next(iter(previous), instance.is_superuser)
