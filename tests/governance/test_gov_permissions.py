@@ -199,3 +199,25 @@ def test_new_service_folder_in_admin_grants_its_editors(administrator, django_us
     assert GroupPagePermission.objects.filter(
         group=group, page=folder, permission__codename="change_page"
     ).exists()
+
+
+def test_final_editor_requests_changes_with_comment(editor, final_editor, bz_product):
+    post_edit(client_for(Client, editor), bz_product, "action-submit", title="Te snel")
+    page = ProductPage.objects.get(pk=bz_product.pk)
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk))
+    response = client_for(Client, final_editor).post(url, {"comment": "Het tarief klopt niet."})
+    assert response.status_code in (200, 302)
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_REJECTED
+    assert task_state.comment == "Het tarief klopt niet."
+    page = ProductPage.objects.get(pk=bz_product.pk)
+    assert page.title == "Test Burgerzaken" and not page.workflow_in_progress
+    # The editor sees the comment in the page's workflow history.
+    history = client_for(Client, editor).get(
+        reverse(
+            "wagtailadmin_pages:workflow_history_detail",
+            args=(page.pk, task_state.workflow_state_id),
+        )
+    )
+    assert "Het tarief klopt niet." in history.content.decode()
