@@ -759,6 +759,13 @@ class ElasticsearchEngine(SearchEngine):
                 client.indices.delete(index=old, ignore_unavailable=True)
         return len(docs)
 
+    def drop(self) -> None:
+        """Delete every index generation under the alias, and so the alias (tests, retiring)."""
+        with self._available("dropping") as client:
+            existing = client.indices.get(index=f"{self.alias}-*", expand_wildcards="all")
+            for name in stale_indices(self.alias, existing.body, keep=""):
+                client.indices.delete(index=name, ignore_unavailable=True)
+
     @staticmethod
     def _holders(client: Elasticsearch, alias: str) -> list[str]:
         try:
@@ -843,7 +850,9 @@ class ElasticsearchEngine(SearchEngine):
         words = analysis.words(prefix)
         if not words or len(words[-1]) < 2:
             return []
-        response = self._execute(suggest_search(words, limit, self.alias), "suggesting")
+        # Earlier words without stop words; the last one may be the start of a longer word.
+        typed = [w for w in words[:-1] if not analysis.is_stop_word(w)] + words[-1:]
+        response = self._execute(suggest_search(typed, limit, self.alias), "suggesting")
         head = " ".join(words[:-1])
         completions = []
         for entry in (response.get("suggest") or {}).get("words", []):

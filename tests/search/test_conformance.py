@@ -4,6 +4,8 @@ The database engine runs here on SQLite, and on PostgreSQL under tests/pg_server
 Elasticsearch joins when ELASTICSEARCH_URL is set.
 """
 
+import os
+
 import pytest
 from conftest import make_article, sync
 from factories import make_product
@@ -14,6 +16,22 @@ from search.engines.base import SearchFilters
 from search.models import SearchSettings, Synonym
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_external_index(engine_name, settings):
+    """An external index outlives each test's rolled-back transaction: rebuild it per test."""
+    if engine_name == "database":
+        yield
+        return
+    from search import engines, indexer
+
+    settings.ELASTICSEARCH_INDEX = f"pdc-conformance-{os.getpid()}"
+    engine = engines.get_engine(engine_name)
+    indexer.rebuild(engine=engine)
+    engine.refresh()
+    yield
+    engine.drop()
 
 
 def find(engine_name, text, **kwargs):
