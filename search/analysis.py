@@ -167,19 +167,47 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 12
 _WORD = re.compile(r"[a-z0-9]+")
 _RAW_WORD = re.compile(r"\w+", re.UNICODE)
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ĳ": "ij"})
 _stemmer = snowballstemmer.stemmer("dutch")
 _stem_cache: dict[str, str] = {}
 _fold_cache: dict[str, str] = {}
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with accents -> plain letters, for str.translate (C speed)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code).lower()
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if plain != char and plain.isascii():
+            table[code] = plain
+    table.update({ord(k): v for k, v in _SPECIAL_CHARS.items()})
+    return table
+
+
+_SPECIAL_CHARS = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ĳ": "ij"}
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Lower case without accents; punctuation is left for the tokenizer."""
-    text = (text or "").lower().translate(_SPECIAL)
+    """Lower case without accents; punctuation is left for the tokenizer.
+
+    Latin letters are folded by a translation table; other scripts keep their letters
+    (the tokenizer only keeps [a-z0-9], so they do not reach the index).
+    """
+    text = (text or "").lower()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ASCII.sub(_fold_char, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match) -> str:
+    char = match.group()
+    return _FOLD.get(ord(char), char)
 
 
 def words(text: str) -> list[str]:

@@ -32,6 +32,8 @@ class StandIn:
         self.requests: list[tuple[str, str]] = []
         self.bulks: list[list[dict]] = []
         self.fail_next = 0  # answer this many requests with 503
+        self.route = None  # optional (method, path, body) -> (status, payload) | None
+        self.bodies: list[str] = []
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -56,7 +58,11 @@ class StandIn:
                     owner.fail_next -= 1
                     error = {"type": "unavailable", "reason": "stand-in outage"}
                     return self._answer(503, {"error": error, "status": 503})
+                owner.bodies.append(body)
                 path = self.path.split("?")[0]
+                answer = owner.route(self.command, path, body) if owner.route else None
+                if answer is not None:
+                    return self._answer(*answer)
                 if path.startswith("/_alias/"):
                     return self._answer(404, None)
                 if path.endswith("/_bulk"):
@@ -70,7 +76,9 @@ class StandIn:
                             status = 200 if action != "delete" else 404
                             items.append({action: {"_id": meta["_id"], "status": status}})
                     return self._answer(200, {"took": 1, "errors": False, "items": items})
-                return self._answer(404, {"error": {"type": "not_found"}, "status": 404})
+                if self.command in ("HEAD", "GET"):
+                    return self._answer(404, {"error": {"type": "not_found"}, "status": 404})
+                return self._answer(200, {"acknowledged": True})
 
             do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = _handle
 
