@@ -281,7 +281,8 @@ def cost(
 ) -> int:
     """Estimated cost of one operation; raises LimitExceeded for a page size over the cap."""
     counter = _Cost(schema, fragments_of(document), variables, limits)
-    return counter.selection_cost(operation.selection_set, schema.query_type)
+    root = schema.get_root_type(operation.operation)
+    return counter.selection_cost(operation.selection_set, root)
 
 
 def check_cost(

@@ -234,8 +234,10 @@ class ApiView(GraphQLView):
                 "Geef 'operationName' op: de query bevat meer dan één operatie, of geen met "
                 "deze naam."
             )
-        if operation.operation != OperationType.QUERY:
-            raise RequestError("Deze API kent alleen query's.", status=405)
+        if operation.operation == OperationType.SUBSCRIPTION:
+            raise RequestError("Deze API kent geen subscriptions.")
+        if operation.operation == OperationType.MUTATION and request.method != "POST":
+            raise RequestError("Een mutation kan alleen met POST.", status=405)
         try:
             limits.check_variables(variables, limit_key)
             limits.check_cost(
@@ -244,7 +246,11 @@ class ApiView(GraphQLView):
         except limits.LimitExceeded as exc:
             raise _limit_error(exc) from None
 
-        cacheable = cacheable and not (found.field_names & caching.UNCACHEABLE_FIELDS)
+        cacheable = (
+            cacheable
+            and operation.operation == OperationType.QUERY
+            and not (found.field_names & caching.UNCACHEABLE_FIELDS)
+        )
         tag = (
             caching.etag(query, variables, operation_name, found.field_names) if cacheable else None
         )
@@ -297,8 +303,8 @@ class ApiView(GraphQLView):
         errors = [_masked(error) for error in result.errors or ()]
         if errors:
             payload["errors"] = [e.formatted for e in errors]
-        if result.data is None and errors:
-            # No data at all: the variables did not fit the query (a request error).
+        if any(not error.path for error in errors):
+            # An error outside any field: the variables did not fit the query.
             return payload, 400
         payload["data"] = result.data
         return payload, 200
