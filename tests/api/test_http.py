@@ -1,5 +1,6 @@
 """HTTP behaviour: ETag/Cache-Control/304 for anonymous GET, CORS, the offline GraphiQL page."""
 
+import json
 import re
 
 import pytest
@@ -30,7 +31,7 @@ def empty_cache():
 
 def test_anonymous_get_has_etag_and_cache_control_and_answers_304(client):
     page = make_product("etag-product")
-    variables = '{"s": "%s"}' % page.slug
+    variables = json.dumps({"s": page.slug})
     first = get(client, QUERY, variables)
     assert first.status_code == 200
     assert first.json()["data"]["product"]["title"] == page.title
