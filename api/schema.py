@@ -30,6 +30,7 @@ from .entries.queries import PreviewQueries
 from .locations.queries import LocationQueries
 from .products.queries import ProductQueries
 from .products.types import Product
+from .search_types import SearchMutations, SearchQueries
 from .services.queries import ServiceQueries
 from .taxonomy.queries import TaxonomyQueries
 
@@ -41,9 +42,10 @@ class Query(
     LocationQueries,
     TaxonomyQueries,
     PreviewQueries,
+    SearchQueries,
     graphene.ObjectType,
 ):
     """Gepubliceerde inhoud van de productcatalogus en de kennisbank."""
 
 
-schema = graphene.Schema(query=Query, types=[Product, KnowledgeArticle])
+schema = graphene.Schema(query=Query, mutation=SearchMutations, types=[Product, KnowledgeArticle])
