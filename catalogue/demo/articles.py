@@ -8,6 +8,7 @@
 import csv
 import json
 import re
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -143,6 +144,7 @@ def vac_articles() -> list[dict]:
                     "audiences": ["burger"],
                     "keywords": [subject.lower()],
                     "source_url": record.get("canonical", ""),
+                    "review_date": review_date(record.get("lastmodified")),
                     "related_products": related_products(record["question"]),
                 }
             )
@@ -169,6 +171,7 @@ def waste_articles() -> list[dict]:
                     "audiences": ["burger"],
                     "keywords": ["pmd", "afval scheiden", "plastic"],
                     "source_url": "",
+                    "review_date": date(2027, 6, 1),
                     "related_products": [
                         "restafvalzakken-en-afvalpas",
                         "milieustraat-afval-brengen",
@@ -176,6 +179,13 @@ def waste_articles() -> list[dict]:
                 }
             )
     return articles
+
+
+def review_date(last_modified: str | None) -> date | None:
+    """National texts are due for review two years after their last change."""
+    if not last_modified:
+        return None
+    return date.fromisoformat(last_modified[:10]) + timedelta(days=730)
 
 
 def first_sentences(text: str, limit: int) -> str:
@@ -219,6 +229,7 @@ def build_article(data: dict, service: Service) -> KnowledgeArticlePage:
         responsible_service=service,
         keywords=", ".join(data.get("keywords", [])),
         source_url=data.get("source_url", ""),
+        review_date=data.get("review_date"),
     )
     page.topics = list(Topic.objects.filter(slug__in=data["topics"]))
     page.life_events = list(LifeEvent.objects.filter(slug__in=data["life_events"]))
