@@ -229,3 +229,13 @@ def test_after_a_failure_requests_skip_the_cluster_for_a_while(elasticsearch_dow
         make_product("steiger-vier", title="Vierde steiger")
         assert outbox.drain() >= 1  # an explicit drain tries again at once
     assert pending() == []
+
+
+def test_the_api_marks_answers_degraded_instead_of_failing(elasticsearch_down, client):
+    query = """{ search(query: "paspoort kwijt", channel: KCC) { total degraded hits { title } }
+                 suggest(prefix: "paspo") { text } }"""
+    response = client.post("/graphql/", {"query": query}, content_type="application/json")
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert data["search"]["degraded"] is True and data["search"]["total"] > 0
+    assert data["search"]["hits"][0]["title"] and data["suggest"]
