@@ -243,3 +243,7 @@ ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 1)
 ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 0 if TESTING else 30)
 # Size of the compound-splitting dictionary built from the content at each rebuild.
 ELASTICSEARCH_DECOMPOUND_WORDS = env_int("ELASTICSEARCH_DECOMPOUND_WORDS", 20_000)
+
+# --- Themes and the KCC console (themes/, issue 5) ---
+# No asset from another host at run time: Wagtail's admin would load avatars from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

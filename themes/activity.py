@@ -1,14 +1,15 @@
 """What the console records: reports to the editors, opened results and answered contacts.
 
-Reports go through cms.feedback (the editors' task list); opened results go into the search
-log of the search app; "this answered the contact" is kept here (ConsoleAction).
+Reports go through cms.feedback (the editors' task list); "sent to the citizen" and "this
+answered the contact" are kept here (ConsoleAction). Opened results go to the search log through
+the API (mutation recordSearchResultOpened).
 """
 
 from django.db import transaction
 from wagtail.models import Page
 
 from catalogue.models import KnowledgeArticlePage, ProductPage
-from search.service import record_opened, scrub
+from search.service import scrub
 
 from .models import ConsoleAction
 
@@ -58,17 +59,11 @@ def record_event(
     *,
     query: str = "",
     search_id=None,
-    position: int | None = None,
 ) -> None:
     if event not in ConsoleAction.Kind.values:
         raise ValueError(f"Onbekende gebeurtenis: {event!r}.")
-    log_id = _log_id(search_id)
-    if event == ConsoleAction.Kind.OPENED:
-        # The search analytics own "which result was opened"; without a search there is nothing
-        # to attach it to (e.g. a related article opened from an answer).
-        if log_id is not None:
-            record_opened(log_id, page.pk, min(position, 32767) if position else None)
-        return
+    # Opened results are not recorded here: the console reports them to the search log through
+    # the API's recordSearchResultOpened mutation, like any other client.
     ConsoleAction.objects.create(
-        kind=event, page=page, query=mask_query(query), search_log_id=log_id
+        kind=event, page=page, query=mask_query(query), search_log_id=_log_id(search_id)
     )

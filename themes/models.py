@@ -119,7 +119,6 @@ class ConsoleAction(models.Model):
     """
 
     class Kind(models.TextChoices):
-        OPENED = "opened", "geopend"  # stored in the search log, not here
         SENT = "sent", "naar inwoner gestuurd"
         ANSWERED = "answered", "contact beantwoord"
 

@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse, reverse_lazy
@@ -72,6 +73,7 @@ def console(request: HttpRequest) -> HttpResponse:
         "token": _api_token(request.user),
         "feedbackUrl": reverse("themes:feedback"),
         "eventUrl": reverse("themes:event"),
+        "csrfToken": get_token(request),
         "municipality": theme.display_name,
     }
     response = render(request, "themes/console.html", {"theme": theme, "console_config": config})
@@ -128,18 +130,16 @@ def feedback(request: HttpRequest) -> JsonResponse:
 @require_POST
 @agent_required
 def event(request: HttpRequest) -> JsonResponse:
-    """Opened a result, sent the summary, or marked the contact as answered by this entry."""
+    """Sent the summary to the citizen, or marked the contact as answered by this entry."""
     try:
         data = _json_body(request)
         page = find_entry(data.get("type"), data.get("slug"))
         search_id = data.get("searchId")
-        position = data.get("position")
         record_event(
             _text(data, "event", 20),
             page,
             query=_text(data, "query", 200),
             search_id=search_id if isinstance(search_id, int | str) else None,
-            position=position if isinstance(position, int) else None,
         )
     except EntryNotFound as error:
         return JsonResponse({"error": str(error)}, status=404)

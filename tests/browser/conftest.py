@@ -103,17 +103,8 @@ def chromium():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
-def _search_api():
-    # The console reads search results from the API's `search` field (issue 4).
-    from api.schema import schema
-
-    if "search" not in schema.graphql_schema.query_type.fields:
-        pytest.skip("the API has no `search` field yet")
-
-
 @pytest.fixture
-def make_page(chromium, live_url, db, _search_api):
+def make_page(chromium, live_url, db):
     """A fresh browser context per call (desktop by default), closed after the test."""
     contexts = []
 
@@ -125,7 +116,28 @@ def make_page(chromium, live_url, db, _search_api):
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_url)
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # Script errors and failed requests are printed with a failing test's output.
+        page.on("pageerror", lambda error: print(f"[page error] {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type in ("error", "warning")
+                and print(f"[console {message.type}] {message.text}")
+            ),
+        )
+        page.on(
+            "requestfailed",
+            lambda request: print(f"[failed] {request.method} {request.url}: {request.failure}"),
+        )
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and print(f"[http {response.status}] {response.request.method} {response.url}")
+            ),
+        )
+        return page
 
     yield factory
     for context in contexts:

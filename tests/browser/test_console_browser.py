@@ -11,8 +11,11 @@ from urllib.parse import urlparse
 import pytest
 from django.contrib.auth.models import Group
 
+from catalogue.models import ProductPage
 from cms.models import ContentFeedback
 from cms.roles import KCC_GROUP
+from search.models import ResultOpened
+from themes.models import ConsoleAction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -33,6 +36,10 @@ def agent(django_user_model):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("beheer-test", "b@example.nl", PASSWORD)
+
+
+def report_page_id(title: str) -> int:
+    return ProductPage.objects.live().get(title=title).pk
 
 
 def focused_id(page) -> str:
@@ -111,6 +118,11 @@ def test_agent_answers_a_lost_passport_from_the_keyboard(
     title.wait_for(state="visible")
     assert title.inner_text() == ANSWER_TITLE
     assert focused_id(page) == "answer-title", "focus moves to the answer"
+    opened = ResultOpened.objects.filter(log__query="paspoot kwijt", position=1)
+    deadline = time.monotonic() + 5  # the log request is sent while the answer renders
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert opened.get().page_id == report_page_id(ANSWER_TITLE)
 
     # The facts: online steering first, fees valid today, lead time, channels, service.
     answer = page.locator("#answer")
@@ -164,6 +176,10 @@ def test_agent_answers_a_lost_passport_from_the_keyboard(
     tab_to(page, "mark-answered")
     page.keyboard.press("Enter")
     page.locator("#action-status").filter(has_text="Vastgelegd").wait_for()
+    answered = ConsoleAction.objects.get(kind="answered")
+    assert answered.page_id == report.page_id and answered.query == "paspoot kwijt"
+    assert answered.search_log_id is not None
+    assert ConsoleAction.objects.filter(kind="sent").count() == 1
 
     # Esc brings the agent back to the search box; "/" does so from anywhere too.
     page.keyboard.press("Escape")
@@ -212,7 +228,7 @@ def test_phone_viewport(make_page, agent, axe_source, screenshot_dir):
     page.keyboard.press("Enter")
     page.locator("#answer-title").wait_for(state="visible")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.locator("#answer").screenshot(path=str(screenshot_dir / "console-phone-answer.png"))
+    page.screenshot(path=str(screenshot_dir / "console-phone-answer.png"))
     assert serious_violations(page, axe_source) == []
 
 

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             name='ConsoleAction',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('opened', 'geopend'), ('sent', 'naar inwoner gestuurd'), ('answered', 'contact beantwoord')], db_index=True, max_length=20, verbose_name='soort')),
+                ('kind', models.CharField(choices=[('sent', 'naar inwoner gestuurd'), ('answered', 'contact beantwoord')], db_index=True, max_length=20, verbose_name='soort')),
                 ('query', models.CharField(blank=True, max_length=200, verbose_name='zoekvraag')),
                 ('search_log_id', models.BigIntegerField(blank=True, help_text='Id in het zoeklogboek.', null=True, verbose_name='zoekopdracht (logboek)')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='op')),

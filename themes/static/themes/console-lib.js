@@ -114,7 +114,9 @@ export function feeText(product) {
   const fees = product.fees || [];
   if (!fees.length) return "";
   const amounts = [...new Set(fees.map((f) => f.formatted))];
-  return amounts.length === 1 ? amounts[0] : `${amounts[0]} (${fees.length} tarieven)`;
+  if (amounts.length === 1) return amounts[0];
+  const shown = amounts.slice(0, 2).join(" of ");
+  return amounts.length > 2 ? `${shown} of … (${fees.length} tarieven)` : shown;
 }
 
 export function glanceFacts(product) {
@@ -155,7 +157,8 @@ export function composeSummary(entry, municipality, now = new Date()) {
       );
     }
     if (entry.leadTime?.formatted) {
-      const ready = entry.leadTime.readyBy
+      const ready =
+        entry.leadTime.readyBy && entry.leadTime.unit !== "IMMEDIATE"
         ? ` (aangevraagd op ${formatDateNl(now)}: klaar op ${formatDateNl(entry.leadTime.readyBy)})`
         : "";
       lines.push(`Doorlooptijd: ${entry.leadTime.formatted}${ready}`);

@@ -12,23 +12,31 @@ query ConsoleSearch($query: String!, $first: Int) {
   search(query: $query, channel: KCC, first: $first) {
     total
     suggestion
+    correctedQuery
     degraded
     searchId
     hits {
+      position
       type
       title
       summary
       highlight
       url
-      product { slug ${GLANCE} }
-      article { slug }
+      bestBet
+      product { id slug ${GLANCE} }
+      article { id slug }
     }
   }
 }`;
 
 export const SUGGEST_QUERY = `
 query ConsoleSuggest($prefix: String!) {
-  suggest(prefix: $prefix)
+  suggest(prefix: $prefix) { text kind }
+}`;
+
+export const OPENED_MUTATION = `
+mutation ConsoleOpened($searchId: ID!, $pageId: ID!, $position: Int) {
+  recordSearchResultOpened(searchId: $searchId, pageId: $pageId, position: $position) { ok }
 }`;
 
 const LOCATION = `
@@ -40,6 +48,7 @@ const LOCATION = `
 export const PRODUCT_QUERY = `
 query ConsoleProduct($slug: String!) {
   product(slug: $slug, channel: KCC) {
+    id
     slug
     title
     summary
@@ -48,7 +57,7 @@ query ConsoleProduct($slug: String!) {
     upl { name }
     kccInternalNotes
     fees { label formatted channel }
-    leadTime { formatted readyBy }
+    leadTime { formatted unit readyBy }
     requiredDocuments { name note }
     conditions { text(format: PLAIN) }
     channels {
@@ -65,6 +74,7 @@ query ConsoleProduct($slug: String!) {
 export const ARTICLE_QUERY = `
 query ConsoleArticle($slug: String!) {
   knowledgeArticle(slug: $slug, channel: KCC) {
+    id
     slug
     title
     summary

@@ -10,7 +10,13 @@ import {
   openingText,
   safeHighlight,
 } from "./console-lib.js";
-import { ARTICLE_QUERY, PRODUCT_QUERY, SEARCH_QUERY, SUGGEST_QUERY } from "./console-queries.js";
+import {
+  ARTICLE_QUERY,
+  OPENED_MUTATION,
+  PRODUCT_QUERY,
+  SEARCH_QUERY,
+  SUGGEST_QUERY,
+} from "./console-queries.js";
 
 const config = JSON.parse(document.getElementById("console-config").textContent);
 const SEARCH_DELAY = 150; // ms after the last key: fast enough to feel instant, few requests
@@ -33,7 +39,7 @@ const state = {
   results: [],
   active: -1,
   query: "", // the query the results belong to
-  searchId: null, // id of the search in the search log (for "opened")
+  searchId: null, // id of the search in the search log (for "opened" and "answered")
   completion: "",
   searchSeq: 0,
   suggestSeq: 0,
@@ -83,7 +89,6 @@ function logEvent(event, extra) {
     slug: item.data.slug,
     query: state.query,
     searchId: state.searchId,
-    position: item.position,
     ...extra,
   }).catch(() => {}); // logging must never get in the agent's way
 }
@@ -120,6 +125,9 @@ function runSearch() {
       let message = count
         ? `${count} ${count === 1 ? "resultaat" : "resultaten"} voor “${escapeHtml(text)}”.`
         : `Niets gevonden voor “${escapeHtml(text)}”.`;
+      if (search.correctedQuery && count) {
+        message += ` Gezocht op “${escapeHtml(search.correctedQuery)}”.`;
+      }
       if (search.suggestion) {
         message += ` Bedoelt u <button type="button" data-suggestion="${escapeHtml(
           search.suggestion,
@@ -147,11 +155,13 @@ async function runSuggest() {
   try {
     const data = await gql(SUGGEST_QUERY, { prefix: typed.trim() });
     if (seq !== state.suggestSeq || input.value !== typed) return;
+    // The shortest suggestion that continues what was typed: complete a word, not a title.
     const lower = typed.toLowerCase();
     const hit = (data.suggest || [])
       .map((s) => (typeof s === "string" ? s : s.text))
-      .find((s) => s && s.toLowerCase().startsWith(lower) && s.length > typed.length);
-    setCompletion(hit ? typed + hit.slice(typed.length) : "");
+      .filter((s) => s && s.toLowerCase().startsWith(lower) && s.length > typed.length)
+      .sort((a, b) => a.length - b.length)[0];
+    setCompletion(hit ? typed + hit.slice(typed.length).toLowerCase() : "");
   } catch {
     setCompletion("");
   }
@@ -191,6 +201,7 @@ function renderResults() {
           kind === "product" ? "Product" : "Kennisartikel"
         }</span>
         <span class="result__title">${escapeHtml(hit.title)}</span>
+        ${hit.bestBet ? '<span class="badge">Aanbevolen</span>' : ""}
       </p>
       <p class="result__snippet">${safeHighlight(hit.highlight || hit.summary || "")}</p>
       ${
@@ -245,8 +256,8 @@ async function openResult(index) {
   const hit = state.results[index];
   if (!hit) return;
   const kind = hitKind(hit);
-  const slug = hit.slug || (hit.product || hit.article || {}).slug;
-  await openEntry(kind, slug, index + 1);
+  const slug = (hit.product || hit.article || {}).slug;
+  await openEntry(kind, slug, hit.position || index + 1);
 }
 
 async function openEntry(kind, slug, position = null) {
@@ -262,7 +273,10 @@ async function openEntry(kind, slug, position = null) {
     answerEl.hidden = false;
     setStatus("");
     document.getElementById("answer-title").focus();
-    logEvent("opened");
+    if (position && state.searchId) {
+      // The search log learns which result helped (through the API, like any client).
+      gql(OPENED_MUTATION, { searchId: state.searchId, pageId: entry.id, position }).catch(() => {});
+    }
   } catch (error) {
     setStatus(`Dit antwoord kan nu niet worden geladen (${escapeHtml(error.message)}).`);
   }
@@ -314,7 +328,7 @@ function renderProduct(p) {
       }`,
   );
   const lead = p.leadTime;
-  const readyBy = lead?.readyBy
+  const readyBy = lead?.readyBy && lead.unit !== "IMMEDIATE"
     ? `<p>Aanvraag vandaag (${escapeHtml(today)}): <span class="ready-by">klaar op ${escapeHtml(
         formatDateNl(lead.readyBy),
       )}</span></p>`
