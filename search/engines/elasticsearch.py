@@ -32,7 +32,6 @@ import logging
 import re
 import secrets
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -177,23 +176,26 @@ def index_definition(
     return index
 
 
-def decompound_words(documents: Iterable[Document], limit: int) -> list[str]:
-    """The decompounder's dictionary: words in at least two documents, most common first."""
-    frequencies: Counter[str] = Counter()
-    for document in documents:
-        text = f"{document.title} {document.keywords} {document.summary} {document.body}"
-        frequencies.update(
-            {
-                w
-                for w in analysis.words(text)
-                if 4 <= len(w) <= DECOMPOUND["max_subword_size"]
-                and not w.isdigit()
-                and not analysis.is_stop_word(w)
-            }
-        )
-    common = [(w, n) for w, n in frequencies.items() if n >= 2]
-    common.sort(key=lambda item: (-item[1], item[0]))
-    return sorted(w for w, _ in common[:limit])
+def decompound_words(vocabulary_words: Iterable[tuple[str, int]], limit: int) -> list[str]:
+    """The decompounder's dictionary from (word, documents) pairs: words in at least two
+    documents, the most common `limit` of them."""
+    usable = [
+        (word, count)
+        for word, count in vocabulary_words
+        if count >= 2
+        and 4 <= len(word) <= DECOMPOUND["max_subword_size"]
+        and word.isalpha()
+        and not analysis.is_stop_word(word)
+    ]
+    usable.sort(key=lambda item: (-item[1], item[0]))
+    return sorted({word for word, _ in usable[:limit]})
+
+
+def content_vocabulary() -> list[tuple[str, int]]:
+    """How the content writes its terms, and in how many documents (the database index's
+    vocabulary, which is always kept, whichever engine answers searches)."""
+    known = vocabulary.get_vocabulary()
+    return [(known.display(term), count) for term, count in known.frequencies.items()]
 
 
 def to_source(document: Document) -> dict:
@@ -697,9 +699,10 @@ class ElasticsearchEngine(SearchEngine):
     def rebuild(
         self, documents: Iterable[Document], total: int, progress: Callable[[int], None]
     ) -> int:
-        docs = list(documents)
+        # Documents are read only once the building alias exists (below), so every update
+        # committed after a page was read reaches the new index too.
         words = decompound_words(
-            docs, int(getattr(settings, "ELASTICSEARCH_DECOMPOUND_WORDS", 20000))
+            content_vocabulary(), int(getattr(settings, "ELASTICSEARCH_DECOMPOUND_WORDS", 20000))
         )
         alias, building = self.alias, building_alias(self.alias)
         name = new_index_name(alias)
@@ -718,8 +721,7 @@ class ElasticsearchEngine(SearchEngine):
                     + [{"add": {"index": name, "alias": building}}]
                 )
                 done = 0
-                for start in range(0, len(docs), BULK_BATCH):
-                    batch = docs[start : start + BULK_BATCH]
+                for batch in _batches(documents, BULK_BATCH):
                     operations: list[dict] = []
                     for document in batch:
                         operations += [
@@ -757,7 +759,7 @@ class ElasticsearchEngine(SearchEngine):
             existing = client.indices.get(index=f"{alias}-*", expand_wildcards="all")
             for old in stale_indices(alias, existing.body, keep=name):
                 client.indices.delete(index=old, ignore_unavailable=True)
-        return len(docs)
+        return done
 
     def drop(self) -> None:
         """Delete every index generation under the alias, and so the alias (tests, retiring)."""
@@ -874,6 +876,17 @@ class ElasticsearchEngine(SearchEngine):
                 seen.add(text)
                 suggestions.append(Suggestion(text, "term"))
         return suggestions[:limit]
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 _synonym_cache: dict = {"raw": None, "texts": {}}

@@ -110,17 +110,18 @@ def test_settings_carry_shards_and_replicas():
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == (1, 2)
 
 
-def test_decompound_words_come_from_the_content():
-    docs = [
-        document(1, title="Container voor afval", body="Grof afval"),
-        document(2, title="Afval scheiden", summary="De container staat buiten."),
-        document(3, title="Woonboot", summary="Een ligplaats"),
-    ]
-    words = es.decompound_words(docs, limit=10)
-    assert "afval" in words and "container" in words
-    assert "woonboot" not in words  # in one document only
-    assert not set(words) & analysis.STOP_WORDS
-    assert len(es.decompound_words(docs, limit=1)) == 1
+def test_decompound_words_come_from_the_vocabulary():
+    pairs = [("afval", 12), ("container", 4), ("woonboot", 1), ("voor", 50), ("rij", 9)]
+    pairs += [("2025", 8), ("vergunning", 30), ("a" * 21, 5)]
+    assert es.decompound_words(pairs, limit=10) == ["afval", "container", "vergunning"]
+    assert es.decompound_words(pairs, limit=2) == ["afval", "vergunning"]  # the most common
+
+
+@pytest.mark.django_db
+def test_the_vocabulary_is_the_database_index_s():
+    words = dict(es.content_vocabulary())
+    assert words.get("paspoort", 0) > 1  # as written, with its document count
+    assert "paspoort" in es.decompound_words(es.content_vocabulary(), limit=5000)
 
 
 def test_document_source():

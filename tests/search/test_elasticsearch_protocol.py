@@ -79,6 +79,7 @@ def hits_response(ids, total=None, **extra):
     }
 
 
+@pytest.mark.django_db
 def test_rebuild_loads_a_new_index_then_swaps_the_alias(node, monkeypatch):
     monkeypatch.setattr(es, "BULK_BATCH", 2)
 
@@ -92,7 +93,7 @@ def test_rebuild_loads_a_new_index_then_swaps_the_alias(node, monkeypatch):
 
     node.route = route
     done = []
-    assert engine().rebuild(documents(5), 5, done.append) == 5
+    assert engine().rebuild(iter(documents(5)), 5, done.append) == 5
     assert done == [2, 4, 5]
     requests = [(m, p.split("?")[0]) for m, p in node.requests]
     new = next(p for m, p in requests if m == "PUT" and p.count("/") == 1).strip("/")
@@ -116,6 +117,8 @@ def test_rebuild_loads_a_new_index_then_swaps_the_alias(node, monkeypatch):
     created = json.loads(next(b for (m, p), b in bodies.items() if m == "PUT" and p == f"/{new}"))
     assert created["settings"]["refresh_interval"] == "-1"
     assert created["mappings"]["properties"]["title"]["analyzer"] == "pdc_dutch"
+    # The compound dictionary is the content's vocabulary, read before the documents.
+    assert "paspoort" in created["settings"]["analysis"]["filter"]["pdc_decompound"]["word_list"]
     swap = json.loads(node.bodies[aliases[1]])["actions"]
     assert swap == es.swap_actions(ALIAS, new, [OLD], legacy=False)
     assert by_path[f"/{new}/_delete_by_query"]["query"] == {"term": {"tombstone": True}}
