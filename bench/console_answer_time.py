@@ -10,6 +10,7 @@ Target (issue 5): under ten seconds.
 """
 
 import argparse
+import io
 import os
 import secrets
 import statistics
@@ -56,10 +57,11 @@ def load_content() -> None:
 
     from cms.roles import KCC_GROUP
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", "--no-admin", verbosity=0)
+    quiet = {"verbosity": 0, "stdout": io.StringIO(), "stderr": io.StringIO()}
+    call_command("migrate", **quiet)
+    call_command("load_demo", "--no-admin", **quiet)
     if "rebuild_search_index" in get_commands():
-        call_command("rebuild_search_index", verbosity=0)
+        call_command("rebuild_search_index", **quiet)
     agent = get_user_model().objects.create_user("kcc-bench", password="bench-wachtwoord-123")
     agent.groups.add(Group.objects.get(name=KCC_GROUP))
 

@@ -272,7 +272,10 @@ async function openEntry(kind, slug, position = null) {
     welcomeEl.hidden = true;
     answerEl.hidden = false;
     setStatus("");
-    document.getElementById("answer-title").focus();
+    document.getElementById("answer-title").focus({ preventScroll: true });
+    // On a phone the answer sits below the results: bring its top into view.
+    const top = answerEl.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.3) answerEl.scrollIntoView({ block: "start" });
     if (position && state.searchId) {
       // The search log learns which result helped (through the API, like any client).
       gql(OPENED_MUTATION, { searchId: state.searchId, pageId: entry.id, position }).catch(() => {});
