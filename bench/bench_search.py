@@ -43,7 +43,9 @@ PLACES = [b + e for b in BEGIN for e in END]
 
 def setup(db: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault("DEBUG", "1")
+    # Production-like: no query logging of DEBUG (which formats every statement).
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{db}")
     os.environ.setdefault("SEARCH_VOCABULARY_REFRESH_SECONDS", "3600")
     sys.path.insert(0, str(ROOT))

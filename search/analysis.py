@@ -210,6 +210,15 @@ def _fold_char(match: re.Match) -> str:
     return _FOLD.get(ord(char), char)
 
 
+_SEPARATE = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256)).lower()
+
+
+def raw_words(text: str) -> list[str]:
+    """Folded [a-z0-9]+ runs of a text, fast (bytes.translate); single letters included."""
+    folded = fold(text)
+    return folded.encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
+
+
 def words(text: str) -> list[str]:
     """Folded words; single letters are noise except digits."""
     return [w for w in _WORD.findall(fold(text)) if len(w) > 1 or w.isdigit()]
@@ -380,6 +389,9 @@ def clean_query(text: str | None) -> str:
 # --- Highlighting ------------------------------------------------------------------------------
 
 
+SNIPPET_SCAN = 3000  # characters of a text searched for the best snippet
+
+
 @dataclass(frozen=True)
 class Highlighter:
     """Marks the words of a text whose analysed term matches the query."""
@@ -390,19 +402,52 @@ class Highlighter:
     end: str = "</mark>"
 
     def _matches(self, word: str) -> bool:
-        folded = fold(word)
-        if not folded.isalnum() or folded in STOP_WORDS:
-            return False
-        term = stem(folded)
-        return term in self.terms or any(term.startswith(p) for p in self.prefixes)
+        memo = self._memo()
+        found = memo.get(word)
+        if found is None:
+            folded = fold(word)
+            if not folded.isalnum() or folded in STOP_WORDS:
+                found = False
+            else:
+                term = stem(folded)
+                found = term in self.terms or any(term.startswith(p) for p in self.prefixes)
+            memo[word] = found
+        return found
+
+    def _pattern(self) -> re.Pattern:
+        """Words that may match, found at C speed: they start like a term (or "ge" + term).
+
+        Only these candidates are analysed; the rest of the text is skipped.
+        """
+        pattern = self.__dict__.get("_compiled")
+        if pattern is None:
+            starts = {t[:3] for t in (*self.terms, *self.prefixes) if t}
+            alternatives = sorted(
+                (re.escape(start).replace("y", "(?:ij|y|ĳ)") for start in starts),
+                key=len,
+                reverse=True,
+            )
+            if alternatives:
+                pattern = re.compile(r"\b(?:ge)?(?:" + "|".join(alternatives) + r")\w*", re.I)
+            else:
+                pattern = re.compile(r"(?!x)x")
+            object.__setattr__(self, "_compiled", pattern)
+        return pattern
+
+    def _memo(self) -> dict[str, bool]:
+        memo = self.__dict__.get("_memo_dict")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_memo_dict", memo)
+        return memo
 
     def snippet(self, text: str, length: int = 220) -> tuple[str, bool]:
         """An HTML snippet of about `length` characters around the most matches.
 
         Returns (snippet, matched). Text is escaped; only the marks are HTML.
         """
-        text = " ".join((text or "").split())
-        spans = [m.span() for m in _RAW_WORD.finditer(text) if self._matches(m.group())]
+        text = " ".join((text or "")[:SNIPPET_SCAN].split())
+        spans = [m.span() for m in self._pattern().finditer(text) if self._matches(m.group())]
         if not spans:
             return escape_trim(text, length), False
         # The window of `length` characters that holds the most matched words.
@@ -436,7 +481,7 @@ class Highlighter:
     def mark_all(self, text: str) -> str:
         """The whole (short) text escaped, with every matching word marked."""
         parts, cursor = [], 0
-        for m in _RAW_WORD.finditer(text or ""):
+        for m in self._pattern().finditer(text or ""):
             if self._matches(m.group()):
                 parts.append(html.escape(text[cursor : m.start()]))
                 parts.append(self.start + html.escape(m.group()) + self.end)

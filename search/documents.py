@@ -82,7 +82,9 @@ def build_documents(page_ids: Sequence[int] | None = None) -> Iterator[Document]
                 if not chunk:
                     break
                 last = chunk[-1]
-                yield from _build(model, queryset.filter(id__in=chunk), context)
+                # A range, not an IN list: cheaper to compile and to run for 2,000 ids.
+                span = (chunk[0], chunk[-1])
+                yield from _build(model, queryset.filter(id__range=span), context, span)
 
 
 class _Context:
@@ -109,11 +111,18 @@ class _Context:
         return not any(path.startswith(prefix) for prefix in self.restricted)
 
 
-def _m2m(model: type[Page], field: str, ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+def _ids(field: str, ids: list[int], span: tuple[int, int] | None) -> dict:
+    """Filter on a foreign key (`field` without "_id") by id list or id range."""
+    return {f"{field}__id__range": span} if span else {f"{field}_id__in": ids}
+
+
+def _m2m(
+    model: type[Page], field: str, ids: list[int], span: tuple[int, int] | None = None
+) -> dict[int, list[tuple[str, str]]]:
     through = getattr(model, field).through
     owner = model._meta.model_name
     target = {"topics": "topic", "life_events": "lifeevent", "audiences": "audience"}[field]
-    rows = through.objects.filter(**{f"{owner}_id__in": ids}).values_list(
+    rows = through.objects.filter(**_ids(owner, ids, span)).values_list(
         f"{owner}_id", f"{target}__slug", f"{target}__name"
     )
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -129,26 +138,27 @@ def _grouped(queryset, *fields: str) -> dict[int, list[tuple]]:
     return found
 
 
-def _build(model: type[Page], queryset, context: _Context) -> Iterable[Document]:
+def _build(
+    model: type[Page], queryset, context: _Context, span: tuple[int, int] | None = None
+) -> Iterable[Document]:
     is_product = model is ProductPage
     fields = ENTRY_FIELDS + (("synonyms", "upl__name") if is_product else ())
     rows = [r for r in queryset.values(*fields) if context.is_public(r["path"])]
     if not rows:
         return
     ids = [r["id"] for r in rows]
-    taxonomy = {f: _m2m(model, f, ids) for f in ("topics", "life_events", "audiences")}
+    taxonomy = {f: _m2m(model, f, ids, span) for f in ("topics", "life_events", "audiences")}
+    pages = _ids("page", ids, span)
     extra: dict[str, dict[int, list[tuple]]] = {}
     if is_product:
-        extra["faqs"] = _grouped(ProductFaq.objects.filter(page_id__in=ids), "question", "answer")
-        extra["conditions"] = _grouped(ProductCondition.objects.filter(page_id__in=ids), "text")
-        extra["steps"] = _grouped(ProcedureStep.objects.filter(page_id__in=ids), "text")
+        extra["faqs"] = _grouped(ProductFaq.objects.filter(**pages), "question", "answer")
+        extra["conditions"] = _grouped(ProductCondition.objects.filter(**pages), "text")
+        extra["steps"] = _grouped(ProcedureStep.objects.filter(**pages), "text")
         extra["documents"] = _grouped(
-            ProductRequiredDocument.objects.filter(page_id__in=ids), "document__name", "note"
+            ProductRequiredDocument.objects.filter(**pages), "document__name", "note"
         )
         extra["channels"] = _grouped(
-            ProductChannel.objects.filter(page_id__in=ids).exclude(
-                availability=Availability.NOT_OFFERED
-            ),
+            ProductChannel.objects.filter(**pages).exclude(availability=Availability.NOT_OFFERED),
             "kind",
         )
     for row in rows:

@@ -112,14 +112,18 @@ def _apply_best_bets(response: SearchResponse, query: str, filters: SearchFilter
     normalized = normalize_query(query)
     if not normalized:
         return
-    bets = list(BestBet.objects.filter(normalized=normalized).order_by("sort_order", "id"))
-    if not bets:
+    with connection.cursor() as cursor:  # raw: this runs on every search
+        cursor.execute(
+            f"SELECT page_id FROM {BestBet._meta.db_table} WHERE normalized = %s "  # noqa: S608
+            "ORDER BY sort_order, id",
+            [normalized],
+        )
+        bet_ids = [row[0] for row in cursor.fetchall()]
+    if not bet_ids:
         return
     # Only pages that are in the index (live and public) and pass the filters.
-    documents = {
-        d.page_id: d for d in IndexedDocument.objects.filter(page_id__in=[b.page_id for b in bets])
-    }
-    pinned = [documents[b.page_id] for b in bets if b.page_id in documents]
+    documents = {d.page_id: d for d in IndexedDocument.objects.filter(page_id__in=bet_ids)}
+    pinned = [documents[i] for i in bet_ids if i in documents]
     pinned = [d for d in pinned if filters.accepts(d.facets.split())]
     pinned_ids = {d.page_id for d in pinned}
     already = {h.page_id for h in response.hits}

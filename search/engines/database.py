@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from .. import analysis, vocabulary
 from ..query import Node, QueryPlan, plan_query, prefix_plan, to_fts5, to_tsquery
 from ..ranking import Reranker
+from . import doccache
 from .base import (
     Document,
     EngineHit,
@@ -28,17 +29,24 @@ from .base import (
     SearchEngine,
     SearchRequest,
     Suggestion,
-    parse_facet_token,
 )
 
 DOC_TABLE = "pdcsearch_indexeddocument"
 TERM_TABLE = "pdcsearch_term"
 FTS_TABLE = "pdcsearch_fts"
+# Same definition as migration 0002 (pre-analysed terms; facet tokens keep underscores).
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "title, keywords, summary, body, facets, "
+    "tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\", prefix = '2 3 4')"
+)
 FIELDS = ("title", "keywords", "summary", "body")
 BATCH = 500
 RERANK_WINDOW = 50  # candidates re-scored on title and keywords
 MIN_STRICT = 3  # fewer pages with every word: also rank pages with some of them
 RELAXED_PENALTY = 0.5
+FULL_RANK = 1000  # more matches than this: rank title/keyword matches (see _scores)
+SUGGEST_POOL = 2000  # title matches considered for suggestions
 
 
 class DocumentAnalyser:
@@ -47,6 +55,7 @@ class DocumentAnalyser:
     def __init__(self, known: Callable[[str], int]) -> None:
         self.known = known
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._joined: dict[str, str] = {}
         self.words: dict[str, str] = {}  # term -> shortest surface word seen
 
     def tokens(self, word: str) -> tuple[str, ...]:
@@ -65,23 +74,30 @@ class DocumentAnalyser:
         return found
 
     def field_text(self, text: str) -> list[str]:
-        out: list[str] = []
-        memo_get = self._memo.get
-        for word in analysis._WORD.findall(analysis.fold(text)):
-            found = memo_get(word)
-            out.extend(found if found is not None else self.tokens(word))
-        return out
+        return self.field_string(text).split()
+
+    def field_string(self, text: str) -> str:
+        """Analysed terms of a text, space-separated. Word lookups run at C speed (memo)."""
+        words = analysis.raw_words(text)
+        joined = self._joined
+        for word in set(words).difference(joined):
+            joined[word] = " ".join(self.tokens(word))
+        return " ".join(filter(None, map(joined.__getitem__, words)))
 
     def analyse(self, document: Document) -> tuple[list[str], set[str]]:
         """Analysed text per field (title, keywords, summary, body) and the distinct terms."""
         fields = [
-            self.field_text(document.title),
-            self.field_text(document.keywords),
-            self.field_text(document.summary),
-            self.field_text(document.body),
+            self.field_string(document.title),
+            self.field_string(document.keywords),
+            self.field_string(document.summary),
+            self.field_string(document.body),
         ]
-        terms = set().union(*fields)
-        return [" ".join(f) for f in fields], terms
+        return fields, set(" ".join(fields).split())
+
+    def short_terms(self, document: Document) -> set[str]:
+        """Terms of title, keywords and summary (the vocabulary compounds are split against)."""
+        text = f"{document.title} {document.keywords} {document.summary}"
+        return set(self.field_string(text).split())
 
 
 class DatabaseEngine(SearchEngine):
@@ -127,12 +143,11 @@ class DatabaseEngine(SearchEngine):
         self, documents: Iterable[Document], total: int, progress: Callable[[int], None]
     ) -> int:
         docs = list(documents)
-        # Pass 1: the vocabulary that compounds are split against.
+        # Pass 1 (short fields only, cheap): the vocabulary compounds are split against.
         counting = DocumentAnalyser(lambda t: 0)
         first_pass: Counter[str] = Counter()
         for document in docs:
-            _, terms = counting.analyse(document)
-            first_pass.update(terms)
+            first_pass.update(counting.short_terms(document))
         analyser = DocumentAnalyser(
             lambda t: first_pass.get(t, 0) if first_pass.get(t, 0) > 1 else 0
         )
@@ -142,7 +157,9 @@ class DatabaseEngine(SearchEngine):
                 cursor.execute(f"DELETE FROM {DOC_TABLE}")
                 cursor.execute(f"DELETE FROM {TERM_TABLE}")
                 if self.vendor == "sqlite":
-                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
+                    # Dropping is far faster than deleting 60,000 rows token by token.
+                    cursor.execute(f"DROP TABLE {FTS_TABLE}")
+                    cursor.execute(FTS_CREATE)
             done = 0
             for start in range(0, len(docs), BATCH):
                 rows = []
@@ -250,34 +267,35 @@ class DatabaseEngine(SearchEngine):
         result = EngineResult(hits=[], total=0, engine=self.name)
         if plan.empty:
             return result
-        matches = self._matches(plan.strict(), request)
+        strict_node = plan.strict()
+        node = strict_node
+        ids = self._match_ids(strict_node, request)
         strict_ids: set[int] | None = None
-        if len(plan.groups) > 1 and len(matches) < MIN_STRICT:
+        if len(plan.groups) > 1 and len(ids) < MIN_STRICT:
             # Few pages hold every word: let pages with most of them in too, ranked lower.
-            relaxed = self._matches(plan.relaxed(), request)
-            if len(relaxed) > len(matches):
-                strict_ids = {m[0] for m in matches}
-                result.relaxed = not matches
-                matches = relaxed
-        result.total = len(matches)
-        if not matches:
+            relaxed_ids = self._match_ids(plan.relaxed(), request)
+            if len(relaxed_ids) > len(ids):
+                strict_ids = set(ids)
+                result.relaxed = not ids
+                node, ids = plan.relaxed(), relaxed_ids
+        result.total = len(ids)
+        if not ids:
             result.suggestion = self._did_you_mean(plan, request, synonym_table)
             return result
         result.corrected_query = plan.corrected_text
+        facts = doccache.facts()
         if request.with_facets:
-            result.facets = _count_facets(facets for _, _, facets in matches)
+            result.facets = facts.facet_counts(ids)
         boost = request.weights.product_boost
-
-        def base(match: tuple[int, float, str]) -> float:
-            score = match[1] * (boost if "type__product" in match[2] else 1.0)
-            if strict_ids is not None and match[0] not in strict_ids:
-                score *= RELAXED_PENALTY
-            return score
-
         window = max(RERANK_WINDOW, request.offset + request.limit)
-        candidates = [
-            (m[0], base(m)) for m in heapq.nlargest(window, matches, key=lambda m: (base(m), -m[0]))
-        ]
+        scored = []
+        for page_id, score in self._scores(node, request, ids, facts, window):
+            if facts.is_product.get(page_id):
+                score *= boost
+            if strict_ids is not None and page_id not in strict_ids:
+                score *= RELAXED_PENALTY
+            scored.append((page_id, score))
+        candidates = heapq.nlargest(window, scored, key=lambda m: (m[1], -m[0]))
         ranked = self._rerank(candidates[:RERANK_WINDOW], plan) + candidates[RERANK_WINDOW:]
         result.hits = self._hits(ranked[request.offset : request.offset + request.limit], plan)
         return result
@@ -290,6 +308,7 @@ class DatabaseEngine(SearchEngine):
             return []
         known = vocabulary.get_vocabulary()
         analyser = known.cached("analyser", lambda: DocumentAnalyser(known.count))
+        fields_cache: dict = known.cached("fields", dict)
         reranker = Reranker(plan.groups, known.count, known.documents)
         ids = [page_id for page_id, _ in candidates]
         marks = ", ".join(["%s"] * len(ids))
@@ -301,37 +320,83 @@ class DatabaseEngine(SearchEngine):
         rescored = []
         for page_id, score in candidates:
             title, keywords = fields.get(page_id, ("", ""))
-            multiplier = reranker.multiplier(
-                set(analyser.field_text(title)),
-                [set(analyser.field_text(k)) for k in keywords.split(",") if k.strip()],
-            )
-            rescored.append((page_id, score * multiplier))
+            cached = fields_cache.get(page_id)
+            if cached is None or cached[0] != (title, keywords):
+                cached = (
+                    (title, keywords),
+                    set(analyser.field_text(title)),
+                    [set(analyser.field_text(k)) for k in keywords.split(",") if k.strip()],
+                )
+                if len(fields_cache) < 200_000:
+                    fields_cache[page_id] = cached
+            rescored.append((page_id, score * reranker.multiplier(cached[1], cached[2])))
         rescored.sort(key=lambda item: (-item[1], item[0]))
         return rescored
 
-    def _matches(self, node: Node, request: SearchRequest) -> list[tuple[int, float, str]]:
-        """(page id, score: higher is better, facet tokens) of every matching document."""
-        w = request.weights
+    def _filter_sql(self, request: SearchRequest) -> tuple[str, list]:
         groups = request.filters.token_groups()
+        if self.vendor == "postgresql":
+            return "".join(" AND facet_tokens && %s::text[]" for _ in groups), list(groups)
+        return "".join(
+            " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in groups
+        ), []
+
+    def _match_ids(self, node: Node, request: SearchRequest) -> list[int]:
+        """Ids of every matching document (index lookups only, no scoring)."""
+        filters, params = self._filter_sql(request)
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute(
+                    f"SELECT page_id FROM {DOC_TABLE} WHERE search_vector @@ "
+                    f"to_tsquery('simple', %s){filters}",
+                    [to_tsquery(node), *params],
+                )
+            else:
+                cursor.execute(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                    [to_fts5(node) + filters],
+                )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _scores(
+        self, node: Node, request: SearchRequest, ids: list[int], facts, window: int
+    ) -> list[tuple[int, float]]:
+        """(page id, relevance: higher is better) for the documents worth ranking.
+
+        Up to FULL_RANK matches are all scored with bm25 / ts_rank_cd. Beyond that (a word
+        found in a third of the catalogue) scoring every match costs hundreds of
+        milliseconds, so candidates are the documents that match in title or keywords,
+        products first and shortest titles first; the reranker then orders them on title
+        and keyword evidence (search.ranking).
+        """
+        w = request.weights
+        filters, params = self._filter_sql(request)
+        if len(ids) > FULL_RANK:
+            head: list[int] = []
+            if self.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                        ["{title keywords} : " + to_fts5(node) + filters],
+                    )
+                    head = [row[0] for row in cursor.fetchall()]
+            pool = facts.smallest(max(RERANK_WINDOW, window), head or ids)
+            return [(page_id, 1.0 / (1 + position)) for position, page_id in enumerate(pool)]
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 top = max(w.title, w.keywords, w.summary, w.body, 0.001)
                 weights = [w.body / top, w.summary / top, w.keywords / top, w.title / top]
-                where = "".join(" AND facet_tokens && %s::text[]" for _ in groups)
                 cursor.execute(
-                    f"SELECT page_id, ts_rank_cd(%s::float4[], search_vector, q) AS score, facets "
+                    f"SELECT page_id, ts_rank_cd(%s::float4[], search_vector, q) "
                     f"FROM {DOC_TABLE}, to_tsquery('simple', %s) AS q "
-                    f"WHERE search_vector @@ q{where}",
-                    [weights, to_tsquery(node), *groups],
+                    f"WHERE search_vector @@ q{filters}",
+                    [weights, to_tsquery(node), *params],
                 )
                 return cursor.fetchall()
-            expression = to_fts5(node)
-            for group in groups:
-                expression += " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")"
             cursor.execute(
-                f"SELECT rowid, -bm25({FTS_TABLE}, %s, %s, %s, %s, 0.0), facets "
+                f"SELECT rowid, -bm25({FTS_TABLE}, %s, %s, %s, %s, 0.0) "
                 f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [w.title, w.keywords, w.summary, w.body, expression],
+                [w.title, w.keywords, w.summary, w.body, to_fts5(node) + filters],
             )
             return cursor.fetchall()
 
@@ -391,7 +456,9 @@ class DatabaseEngine(SearchEngine):
         retry = plan_query(text, known, synonyms)
         if retry.empty:
             return None
-        found = self._matches(retry.strict(), request) or self._matches(retry.relaxed(), request)
+        found = self._match_ids(retry.strict(), request) or self._match_ids(
+            retry.relaxed(), request
+        )
         return text if found else None
 
     # --- suggesting ------------------------------------------------------------------------
@@ -413,20 +480,27 @@ class DatabaseEngine(SearchEngine):
             title_limit = max(3, limit - len(words) // 2)
             if self.vendor == "postgresql":
                 cursor.execute(
-                    f"SELECT page_id, title, url FROM {DOC_TABLE}, to_tsquery('simple', %s) q "
+                    f"SELECT page_id FROM {DOC_TABLE}, to_tsquery('simple', %s) q "
                     "WHERE search_vector @@ q AND ts_filter(search_vector, '{a}') @@ q "
-                    "ORDER BY (content_type = 'product') DESC, length(title) LIMIT %s",
-                    [to_tsquery(_and(nodes)), title_limit],
+                    "LIMIT %s",
+                    [to_tsquery(_and(nodes)), SUGGEST_POOL],
                 )
             else:
-                expression = "title : " + to_fts5(_and(nodes))
                 cursor.execute(
-                    f"SELECT d.page_id, d.title, d.url FROM {FTS_TABLE} f "
-                    f"JOIN {DOC_TABLE} d ON d.page_id = f.rowid WHERE {FTS_TABLE} MATCH %s "
-                    "ORDER BY (d.content_type = 'product') DESC, length(d.title) LIMIT %s",
-                    [expression, title_limit],
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s",
+                    ["title : " + to_fts5(_and(nodes)), SUGGEST_POOL],
                 )
-            titles = cursor.fetchall()
+            pool = [row[0] for row in cursor.fetchall()]
+            # Products first, then the shortest titles: the most general pages.
+            best = doccache.facts().smallest(title_limit * 4, pool)
+            titles = []
+            if best:
+                marks = ", ".join(["%s"] * len(best))
+                cursor.execute(
+                    f"SELECT page_id, title, url FROM {DOC_TABLE} WHERE page_id IN ({marks})", best
+                )
+                rows = {row[0]: row for row in cursor.fetchall()}
+                titles = [rows[i] for i in best if i in rows]
         seen: set[str] = set()
         for page_id, title, url in titles:
             if title.lower() not in seen:
@@ -444,15 +518,3 @@ def _and(nodes: list[Node]) -> Node:
     from ..query import all_of
 
     return all_of(nodes)
-
-
-def _count_facets(facet_strings: Iterable[str]) -> dict[str, dict[str, int]]:
-    counts: Counter[str] = Counter()
-    for facets in facet_strings:
-        counts.update(facets.split())
-    grouped: dict[str, dict[str, int]] = {}
-    for token, count in counts.items():
-        parsed = parse_facet_token(token)
-        if parsed:
-            grouped.setdefault(parsed[0], {})[parsed[1]] = count
-    return grouped
