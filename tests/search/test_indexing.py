@@ -134,9 +134,9 @@ def test_database_engine_stays_current_next_to_an_external_engine(flaky):
     assert OutboxEntry.objects.filter(engine="flaky").exists()
 
 
-def test_process_outbox_command(flaky):
+def test_drain_outbox_command(flaky):
     make_product("commando-test", title="Ooievaarsnest melden")
     out = io.StringIO()
-    call_command("process_search_outbox", stdout=out)
-    assert "1" in out.getvalue() or "2" in out.getvalue()
+    call_command("drain_search_outbox", stdout=out)
+    assert "Verstuurd: " in out.getvalue() and "Wachtend: 0" in out.getvalue()
     assert any(d.title == "Ooievaarsnest melden" for d in flaky.documents.values())
