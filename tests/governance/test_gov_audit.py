@@ -5,7 +5,6 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
-from conftest import client_for
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from factories import make_product
 from gov_forms import form_data
+from gov_support import client_for
 from wagtail.models import GroupPagePermission, ModelLogEntry, PageLogEntry
 
 from catalogue.models import ProductPage, SectionPage

@@ -1,12 +1,12 @@
 """The permission matrix, proved through the Wagtail admin views with real role groups."""
 
 import pytest
-from conftest import client_for
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from factories import make_product
 from gov_forms import form_data
+from gov_support import client_for
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowState
 
 from catalogue.models import HomePage, ProductPage, Service

@@ -5,7 +5,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import client_for
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from factories import make_product
 from gov_forms import form_data
+from gov_support import client_for
 
 from catalogue.models import (
     Availability,

@@ -6,13 +6,13 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import client_for, make_user
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from factories import make_product
+from gov_support import client_for, make_user
 from wagtail.models import ModelLogEntry
 
 from catalogue.models import LegalBasis, ProductChannel, ProductPage, Service
