@@ -1,6 +1,9 @@
 import graphene
 
+from catalogue.models import KnowledgeArticlePage
+
 from ..core.enums import Channel, value_of
+from ..core.loader import published
 from ..core.lookup import usable
 from ..core.optimizer import selection
 from ..core.pagination import connection, paginate
@@ -43,10 +46,8 @@ class ArticleQueries(graphene.ObjectType):
         if not usable(slug):
             return None
         sel = selection(info)
-        article = load_articles(published_articles().filter(slug=slug), sel).first()
-        if article is None:
-            return None
-        return prepare([article], sel, value_of(channel, "web"), info.context)[0]
+        found = load_articles(published(KnowledgeArticlePage, "slug", [slug]), sel)
+        return prepare(found, sel, value_of(channel, "web"), info.context)[0] if found else None
 
     @staticmethod
     def resolve_knowledge_articles(
@@ -60,7 +61,6 @@ class ArticleQueries(graphene.ObjectType):
                 else queryset.none()
             )
         sel = selection(info).any_of("edges.node", "nodes")
-        queryset = load_articles(queryset.order_by("title", "pk"), sel)
-        result = paginate(queryset, first, after)
-        prepare(result.items, sel, value_of(channel, "web"), info.context)
+        result = paginate(queryset.order_by("title", "pk"), first, after)
+        prepare(load_articles(result.items, sel), sel, value_of(channel, "web"), info.context)
         return result

@@ -1,21 +1,22 @@
-"""Loading published knowledge articles with the joins and prefetches a query needs."""
+"""Loading published knowledge articles with exactly the relations a query needs."""
 
 from django.db.models import QuerySet
 
 from catalogue.models import KnowledgeArticlePage
 
-from ..core.optimizer import Related, Selection, Spec, optimize
+from ..core.loader import load, published
+from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
 from ..entries.types import entry_spec
 
 
 def article_spec() -> Spec:
-    from ..products.resolvers import product_spec, published_products
+    from ..products.resolvers import product_spec
 
     return {
         **entry_spec(),
         "relatedProducts": (
-            Related("related_products", spec=product_spec, queryset=published_products),
+            Related("related_products", spec=product_spec, published=True, order=("title",)),
         ),
     }
 
@@ -25,12 +26,13 @@ def published_articles() -> QuerySet:
     return KnowledgeArticlePage.objects.live().public()
 
 
-def load_articles(queryset: QuerySet, sel: Selection) -> QuerySet:
-    return optimize(queryset, sel, article_spec())
+def load_articles(articles, sel: Selection) -> list[KnowledgeArticlePage]:
+    """`articles` (a queryset or a list) with the relations `sel` needs loaded."""
+    return load(articles, sel, article_spec())
 
 
 def articles_by_id(ids, sel: Selection, channel: str, context) -> dict[int, KnowledgeArticlePage]:
     """Published articles by id, loaded for `sel` without N+1 (for search hits)."""
-    found = {a.pk: a for a in load_articles(published_articles().filter(pk__in=ids), sel)}
+    found = {a.pk: a for a in load_articles(published(KnowledgeArticlePage, "pk", list(ids)), sel)}
     prepare(found.values(), sel, channel, context)
     return found

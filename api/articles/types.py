@@ -1,6 +1,7 @@
 import graphene
 
 from ..core.context import channel_of, set_channel
+from ..core.loader import related
 from ..entries.types import Entry
 
 
@@ -28,7 +29,7 @@ class KnowledgeArticle(graphene.ObjectType):
 
     @staticmethod
     def resolve_related_products(root, info):
-        products = [p for p in root.related_products.all() if p.live]
+        products = [p for p in related(root, "related_products") if p.live]
         return set_channel(products, channel_of(root))
 
 

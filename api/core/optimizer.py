@@ -1,13 +1,13 @@
-"""Turn the fields a query asks for into select_related/prefetch_related, so a list of N
-items costs the same number of SQL queries as a list of one.
+"""Which relations a query needs, so a list of N items costs as many SQL queries as one.
 
-Each GraphQL type declares a spec: which model relations a field needs and which spec applies
-below it. `optimize(queryset, selection, spec)` walks the requested fields (merged over
-aliases, fragments and inline fragments) and returns the queryset with exactly those joins and
-prefetches. Search (issue 4) reuses it for hits that are products or articles:
+Each GraphQL type declares a spec: which model relations its fields need and which spec applies
+below them. `selection(info)` gives the requested fields (merged over aliases, fragments and
+inline fragments); `api.core.loader.load(objects, selection, spec)` then loads exactly those
+relations, one query per relation and level. Search (issue 4) reuses it for hits that are
+products or articles, through `api.products.resolvers.products_by_id`:
 
     sel = selection(info).descend("hits", "product")
-    products = optimize(ProductPage.objects.filter(pk__in=ids), sel, PRODUCT_SPEC)
+    products = products_by_id(ids, sel, channel, info.context)
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Model, Prefetch, QuerySet
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
@@ -116,24 +115,21 @@ def selection(info: GraphQLResolveInfo) -> Selection:
     return Selection.from_nodes(info.field_nodes, info.fragments)
 
 
-SELECT = "select"
-PREFETCH = "prefetch"
-
-
 @dataclass(frozen=True)
 class Related:
     """A model relation a GraphQL field needs.
 
     `spec` is the spec of the related type (a callable, so specs may refer to each other);
-    `queryset` a base queryset for a prefetch (ordering, filters); `via` nests the field's own
+    `published` keeps only live, public pages (for relations to products and articles);
+    `order` overrides the related model's default order; `via` nests the field's own
     selection under that field name of the related spec, for fields computed from a relation
     of a relation (Product.locations is read from channels → locations).
     """
 
     path: str
-    kind: str = PREFETCH
     spec: Callable[[], Spec] | None = None
-    queryset: Callable[[], QuerySet] | None = None
+    published: bool = False
+    order: tuple[str, ...] = ()
     via: str | None = None
 
 
@@ -141,57 +137,24 @@ Spec = dict[str, tuple[Related, ...]]
 
 
 @dataclass
-class _Need:
+class Need:
     related: Related
     selection: Selection = field(default_factory=Selection)
 
 
-def _needs(sel: Selection, spec: Spec) -> dict[str, _Need]:
-    needs: dict[str, _Need] = {}
+def needs(sel: Selection, spec: Spec) -> dict[str, Need]:
+    """The relations to load for `sel`, one per model relation, selections merged."""
+    found: dict[str, Need] = {}
     for name, relations in spec.items():
         if name not in sel:
             continue
         sub = sel.get(name)
         for related in relations:
-            need = needs.setdefault(related.path, _Need(related))
+            need = found.setdefault(related.path, Need(related))
             if related.via:
                 wrapped = Selection()
                 wrapped._child(related.via, None).merge(sub)
                 need.selection.merge(wrapped)
             else:
                 need.selection.merge(sub)
-    return needs
-
-
-def plan(
-    model: type[Model], sel: Selection, spec: Spec, prefix: str = ""
-) -> tuple[list[str], list[Prefetch]]:
-    """select_related paths and Prefetch objects for `sel` on `model`."""
-    selects: list[str] = []
-    prefetches: list[Prefetch] = []
-    for path, need in _needs(sel, spec).items():
-        related = need.related
-        related_model = model._meta.get_field(path).related_model
-        nested = related.spec() if related.spec else {}
-        if related.kind == SELECT:
-            selects.append(prefix + path)
-            more_selects, more_prefetches = plan(
-                related_model, need.selection, nested, prefix + path + "__"
-            )
-            selects += more_selects
-            prefetches += more_prefetches
-        else:
-            base = related.queryset() if related.queryset else related_model._default_manager.all()
-            prefetches.append(
-                Prefetch(prefix + path, queryset=optimize(base, need.selection, nested))
-            )
-    return selects, prefetches
-
-
-def optimize(queryset: QuerySet, sel: Selection, spec: Spec) -> QuerySet:
-    selects, prefetches = plan(queryset.model, sel, spec)
-    if selects:
-        queryset = queryset.select_related(*selects)
-    if prefetches:
-        queryset = queryset.prefetch_related(*prefetches)
-    return queryset
+    return found

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from ..core.context import channel_of, internal
 from ..core.enums import Channel, TextFormat, value_of
+from ..core.loader import related, related_one
 from ..services.types import Service
 from ..taxonomy.types import Audience, LifeEvent, Topic
 from .text import entry_text
@@ -70,19 +71,23 @@ class Entry(graphene.Interface):
 
     @staticmethod
     def resolve_topics(root, info):
-        return root.topics.all()
+        return related(root, "topics")
 
     @staticmethod
     def resolve_life_events(root, info):
-        return root.life_events.all()
+        return related(root, "life_events")
 
     @staticmethod
     def resolve_audiences(root, info):
-        return root.audiences.all()
+        return related(root, "audiences")
 
     @staticmethod
     def resolve_keywords(root, info):
         return root.keyword_list
+
+    @staticmethod
+    def resolve_responsible_service(root, info):
+        return related_one(root, "responsible_service")
 
     @staticmethod
     def resolve_url(root, info):
@@ -97,12 +102,12 @@ class Entry(graphene.Interface):
 
 def entry_spec() -> dict:
     """Relations of the interface's fields (see api.core.optimizer)."""
-    from ..core.optimizer import SELECT, Related
+    from ..core.optimizer import Related
     from ..services.resolvers import service_spec
 
     return {
         "topics": (Related("topics"),),
         "lifeEvents": (Related("life_events"),),
         "audiences": (Related("audiences"),),
-        "responsibleService": (Related("responsible_service", SELECT, spec=service_spec),),
+        "responsibleService": (Related("responsible_service", spec=service_spec),),
     }

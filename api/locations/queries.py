@@ -1,7 +1,8 @@
 import graphene
 
+from ..core.loader import load
 from ..core.lookup import usable
-from ..core.optimizer import optimize, selection
+from ..core.optimizer import selection
 from .resolvers import location_spec, locations
 from .types import Location
 
@@ -14,8 +15,9 @@ class LocationQueries(graphene.ObjectType):
     def resolve_location(root, info, slug):
         if not usable(slug):
             return None
-        return optimize(locations().filter(slug=slug), selection(info), location_spec()).first()
+        found = load(locations().filter(slug=slug), selection(info), location_spec())
+        return found[0] if found else None
 
     @staticmethod
     def resolve_locations(root, info):
-        return optimize(locations(), selection(info), location_spec())
+        return load(locations(), selection(info), location_spec())

@@ -2,9 +2,12 @@ import graphene
 
 from catalogue.domain.opening_hours import DayHours as DayHoursValue
 from catalogue.domain.opening_hours import Schedule
+from catalogue.models.locations import build_schedule
 
 from ..core import dates
+from ..core.calendar import calendar
 from ..core.enums import HoursChannel, value_of
+from ..core.loader import related
 
 
 class TimeSpan(graphene.ObjectType):
@@ -119,5 +122,10 @@ class Location(graphene.ObjectType):
         channel = value_of(channel, "counter")
         cache = root.__dict__.setdefault("_api_schedules", {})
         if channel not in cache:
-            cache[channel] = root.schedule(channel)
+            cache[channel] = build_schedule(
+                related(root, "opening_hours"),
+                related(root, "opening_exceptions"),
+                channel,
+                calendar(),
+            )
         return (channel, cache[channel])

@@ -1,6 +1,9 @@
 import graphene
 
+from catalogue.models import ProductPage
+
 from ..core.enums import Channel, value_of
+from ..core.loader import published
 from ..core.lookup import usable
 from ..core.optimizer import selection
 from ..core.pagination import connection, paginate
@@ -40,15 +43,13 @@ class ProductQueries(graphene.ObjectType):
         if not usable(slug):
             return None
         sel = selection(info)
-        product = load_products(published_products().filter(slug=slug), sel).first()
-        if product is None:
-            return None
-        return prepare([product], sel, value_of(channel, "web"), info.context)[0]
+        found = load_products(published(ProductPage, "slug", [slug]), sel)
+        return prepare(found, sel, value_of(channel, "web"), info.context)[0] if found else None
 
     @staticmethod
     def resolve_products(root, info, first=None, after=None, channel="web", **filters):
         queryset = filter_entries(published_products(), **filters).order_by("title", "pk")
         sel = selection(info).any_of("edges.node", "nodes")
-        result = paginate(load_products(queryset, sel), first, after)
-        prepare(result.items, sel, value_of(channel, "web"), info.context)
+        result = paginate(queryset, first, after)
+        prepare(load_products(result.items, sel), sel, value_of(channel, "web"), info.context)
         return result

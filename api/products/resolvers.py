@@ -1,10 +1,11 @@
-"""Loading published products with exactly the joins and prefetches a query needs."""
+"""Loading published products with exactly the relations a query needs."""
 
 from django.db.models import QuerySet
 
-from catalogue.models import ProductPage, ProductRequiredDocument
+from catalogue.models import ProductPage
 
-from ..core.optimizer import SELECT, Related, Selection, Spec, optimize
+from ..core.loader import load, published
+from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
 from ..entries.types import entry_spec
 
@@ -15,26 +16,26 @@ def channel_spec() -> Spec:
     return {"locations": (Related("locations", spec=location_spec),)}
 
 
+def document_spec() -> Spec:
+    document = (Related("document"),)
+    return {"slug": document, "name": document, "description": document}
+
+
 def product_spec() -> Spec:
-    from ..articles.resolvers import article_spec, published_articles
+    from ..articles.resolvers import article_spec
 
     return {
         **entry_spec(),
-        "upl": (Related("upl", SELECT),),
+        "upl": (Related("upl"),),
         "fees": (Related("fees"),),
-        "requiredDocuments": (
-            Related(
-                "required_documents",
-                queryset=lambda: ProductRequiredDocument.objects.select_related("document"),
-            ),
-        ),
+        "requiredDocuments": (Related("required_documents", spec=document_spec),),
         "conditions": (Related("conditions"),),
         "procedure": (Related("procedure_steps"),),
         "legalBasis": (Related("legal_bases"),),
         "faqs": (Related("faqs"),),
         "channels": (Related("channels", spec=channel_spec),),
         "locations": (Related("channels", spec=channel_spec, via="locations"),),
-        "articles": (Related("articles", spec=article_spec, queryset=published_articles),),
+        "articles": (Related("articles", spec=article_spec, published=True, order=("title",)),),
     }
 
 
@@ -43,12 +44,13 @@ def published_products() -> QuerySet:
     return ProductPage.objects.live().public()
 
 
-def load_products(queryset: QuerySet, sel: Selection) -> QuerySet:
-    return optimize(queryset, sel, product_spec())
+def load_products(products, sel: Selection) -> list[ProductPage]:
+    """`products` (a queryset or a list) with the relations `sel` needs loaded."""
+    return load(products, sel, product_spec())
 
 
 def products_by_id(ids, sel: Selection, channel: str, context) -> dict[int, ProductPage]:
     """Published products by id, loaded for `sel` without N+1 (for search hits)."""
-    found = {p.pk: p for p in load_products(published_products().filter(pk__in=ids), sel)}
+    found = {p.pk: p for p in load_products(published(ProductPage, "pk", list(ids)), sel)}
     prepare(found.values(), sel, channel, context)
     return found

@@ -7,6 +7,7 @@ from ..core import dates, text
 from ..core.calendar import calendar
 from ..core.context import channel_of, set_channel
 from ..core.enums import Availability, ChannelKind, LeadTimeUnit, value_of
+from ..core.loader import related, related_one
 from ..entries.types import Entry, text_field
 from ..locations.types import Location
 from ..taxonomy.types import Upl
@@ -119,15 +120,15 @@ class RequiredDocument(graphene.ObjectType):
 
     @staticmethod
     def resolve_slug(root, info):
-        return root.document.slug
+        return related_one(root, "document").slug
 
     @staticmethod
     def resolve_name(root, info):
-        return root.document.name
+        return related_one(root, "document").name
 
     @staticmethod
     def resolve_description(root, info):
-        return root.document.description
+        return related_one(root, "document").description
 
 
 class Condition(graphene.ObjectType):
@@ -197,7 +198,7 @@ class ProductChannel(graphene.ObjectType):
 
     @staticmethod
     def resolve_locations(root, info):
-        return root.locations.all()
+        return related(root, "locations")
 
 
 def _numbered(items):
@@ -245,7 +246,7 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_upl(root, info):
-        return root.upl
+        return related_one(root, "upl")
 
     @staticmethod
     def resolve_synonyms(root, info):
@@ -254,7 +255,7 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_fees(root, info, date=None):
         day = dates.checked(date, "date")
-        return [fee for fee in root.fees.all() if fee.is_valid_on(day)]
+        return [fee for fee in related(root, "fees") if fee.is_valid_on(day)]
 
     @staticmethod
     def resolve_lead_time(root, info):
@@ -270,15 +271,15 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_required_documents(root, info):
-        return root.required_documents.all()
+        return related(root, "required_documents")
 
     @staticmethod
     def resolve_conditions(root, info):
-        return root.conditions.all()
+        return related(root, "conditions")
 
     @staticmethod
     def resolve_procedure(root, info):
-        return _numbered(list(root.procedure_steps.all()))
+        return _numbered(related(root, "procedure_steps"))
 
     @staticmethod
     def resolve_objection(root, info, format=None):
@@ -290,27 +291,27 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_legal_basis(root, info):
-        return root.legal_bases.all()
+        return related(root, "legal_bases")
 
     @staticmethod
     def resolve_channels(root, info):
-        return _numbered(list(root.channels.all()))
+        return _numbered(related(root, "channels"))
 
     @staticmethod
     def resolve_locations(root, info):
         seen = {}
-        for channel in root.channels.all():
-            for location in channel.locations.all():
+        for channel in related(root, "channels"):
+            for location in related(channel, "locations"):
                 seen.setdefault(location.pk, location)
         return list(seen.values())
 
     @staticmethod
     def resolve_faqs(root, info):
-        return root.faqs.all()
+        return related(root, "faqs")
 
     @staticmethod
     def resolve_articles(root, info):
-        articles = [a for a in root.articles.all() if a.live]
+        articles = [a for a in related(root, "articles") if a.live]
         return set_channel(articles, channel_of(root))
 
 

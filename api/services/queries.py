@@ -1,7 +1,8 @@
 import graphene
 
+from ..core.loader import load
 from ..core.lookup import usable
-from ..core.optimizer import optimize, selection
+from ..core.optimizer import selection
 from .resolvers import service_spec, services
 from .types import Service
 
@@ -14,8 +15,9 @@ class ServiceQueries(graphene.ObjectType):
     def resolve_service(root, info, slug):
         if not usable(slug):
             return None
-        return optimize(services().filter(slug=slug), selection(info), service_spec()).first()
+        found = load(services().filter(slug=slug), selection(info), service_spec())
+        return found[0] if found else None
 
     @staticmethod
     def resolve_services(root, info):
-        return optimize(services(), selection(info), service_spec())
+        return load(services(), selection(info), service_spec())

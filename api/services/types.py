@@ -1,6 +1,7 @@
 import graphene
 
 from ..core.context import internal
+from ..core.loader import related
 from ..locations.types import Location
 
 
@@ -25,7 +26,7 @@ class Service(graphene.ObjectType):
 
     @staticmethod
     def resolve_locations(root, info):
-        return root.locations.all()
+        return related(root, "locations")
 
     @staticmethod
     @internal("routingInternal")

@@ -73,17 +73,22 @@ class Location(index.Indexed, ClusterableModel):
 
     def schedule(self, channel: str = HoursChannel.COUNTER) -> Schedule:
         """The opening hours of one channel as a pure-domain schedule."""
-        intervals = [
-            Interval(h.weekday, h.opens, h.closes)
-            for h in self.opening_hours.all()
-            if h.channel == channel
-        ]
-        exceptions = [
-            DateException(e.date, e.closed, e.opens, e.closes, e.note)
-            for e in self.opening_exceptions.all()
-            if e.channel in ("", channel)
-        ]
-        return Schedule(intervals, exceptions, calendar=holiday_calendar(), tz=settings.TIME_ZONE)
+        return build_schedule(self.opening_hours.all(), self.opening_exceptions.all(), channel)
+
+
+def build_schedule(
+    hours, exceptions, channel: str = HoursChannel.COUNTER, calendar: HolidayCalendar | None = None
+) -> Schedule:
+    """A schedule from opening-hour and exception rows that are already loaded (e.g. by the API)."""
+    intervals = [Interval(h.weekday, h.opens, h.closes) for h in hours if h.channel == channel]
+    dated = [
+        DateException(e.date, e.closed, e.opens, e.closes, e.note)
+        for e in exceptions
+        if e.channel in ("", channel)
+    ]
+    return Schedule(
+        intervals, dated, calendar=calendar or holiday_calendar(), tz=settings.TIME_ZONE
+    )
 
 
 def holiday_calendar() -> HolidayCalendar:

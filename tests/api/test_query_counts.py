@@ -21,7 +21,7 @@ LIST = (
   totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { ...Facts text(format: PLAIN) kcc: text(channel: KCC) } } } }"""
 )
-LIMIT = 25
+LIMIT = 30
 
 
 @pytest.fixture
