@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 
 from . import analysis
@@ -101,7 +102,7 @@ def search(
         engine=result.engine or engine.name,
     )
     _apply_best_bets(response, query, filters, offset)
-    if log:
+    if log and getattr(settings, "SEARCH_LOG_ENABLED", True):
         response.log_id = log_search(query, channel, response)
     return response
 

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .reports import PERIODS, build_report
+from .reports import PERIODS, build_report, purge_old_logs
 from .service import CHANNELS
 
 
@@ -19,6 +20,8 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         except ValueError:
             days = 30
         days = days if days in PERIODS else 30
+        # Retention: entries older than SEARCH_LOG_RETENTION_DAYS go when the report is read.
+        purge_old_logs(getattr(settings, "SEARCH_LOG_RETENTION_DAYS", 365))
         channel = self.request.GET.get("kanaal") or None
         channel = channel if channel in CHANNELS else None
         context.update(
