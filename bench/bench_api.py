@@ -460,19 +460,27 @@ def _urlpatterns() -> list:
 # --- measuring ---------------------------------------------------------------------------
 
 
-def timed(call, repeat: int, check) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU milliseconds per call (CPU time is less disturbed by other
-    processes on a shared machine)."""
+def timed(cases: list, repeat: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall-clock and CPU milliseconds per call of each case.
+
+    The cases take turns (round robin) rather than running one after the other, so a change
+    in the machine's load (it is shared) affects all of them alike; lists, being slow, run
+    every fifth round. CPU time is reported too: it is less disturbed by other processes.
+    """
     for _ in range(max(3, repeat // 20)):  # warm-up: caches, connection, first parse
-        check(call())
-    wall, cpu = [], []
-    for _ in range(repeat):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = call()
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        check(result)
-    return wall, cpu
+        for _name, call, check in cases:
+            check(call())
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name, *_ in cases}
+    for round_ in range(repeat):
+        for name, call, check in cases:
+            if "list" in name and round_ % 5:
+                continue
+            started, started_cpu = time.perf_counter(), time.process_time()
+            result = call()
+            times[name][0].append((time.perf_counter() - started) * 1000)
+            times[name][1].append((time.process_time() - started_cpu) * 1000)
+            check(result)
+    return times
 
 
 def count_queries(call) -> int:
@@ -549,17 +557,16 @@ def run(repeat: int) -> None:
         ("lower bound view", lambda: client.get(f"/bench/lower-bound/{SLUG}/"), _plain_ok),
         ("lower bound call", lambda: lower_bound(SLUG), lambda body: json.loads(body)),
     ]
-    results: dict[str, tuple[float, float, float, int]] = {}
-    for name, call, check in cases:
-        queries = count_queries(call)
-        repeat_here = max(20, repeat // 5) if "list" in name else repeat
-        wall, cpu = timed(call, repeat_here, check)
-        results[name] = (
+    queries = {name: count_queries(call) for name, call, _check in cases}
+    results = {
+        name: (
             statistics.median(wall),
             percentile(wall, 0.95),
             statistics.median(cpu),
-            queries,
+            queries[name],
         )
+        for name, (wall, cpu) in timed(cases, repeat).items()
+    }
     sizes = {
         "graphql detail": len(post(detail_body)().content),
         "wagtail rest": len(client.get(f"/api/v2/pages/{page.pk}/").content),
@@ -584,7 +591,7 @@ def report(results, sizes, repeat: int) -> None:
 
     print(
         f"database: {connection.vendor}, live products: {ProductPage.objects.live().count()}, "
-        f"repeats: {repeat} (lists: {max(20, repeat // 5)})"
+        f"rounds: {repeat} (lists: every fifth round)"
     )
     print(f"{'case':28} {'median ms':>10} {'p95 ms':>9} {'CPU ms':>8} {'queries':>8}")
     for name, (median, p95, cpu, queries) in results.items():

@@ -1,5 +1,7 @@
 """Loading published knowledge articles with exactly the relations a query needs."""
 
+from functools import cache
+
 from django.db.models import QuerySet
 
 from catalogue.models import KnowledgeArticlePage
@@ -10,6 +12,7 @@ from ..entries.loading import prepare
 from ..entries.types import entry_spec
 
 
+@cache
 def article_spec() -> Spec:
     from ..products.resolvers import product_spec
 

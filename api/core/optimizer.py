@@ -12,6 +12,8 @@ products or articles, through `api.products.resolvers.products_by_id`:
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -27,12 +29,13 @@ from graphql import (
 class Selection:
     """The fields requested below one field; children are merged by field name (not alias)."""
 
-    __slots__ = ("children", "conditions")
+    __slots__ = ("children", "conditions", "_merged")
 
     def __init__(self) -> None:
         self.children: dict[str, Selection] = {}
         # Type conditions a child appeared under (None: unconditioned).
         self.conditions: dict[str, set[str | None]] = {}
+        self._merged: dict[tuple[str, ...], Selection] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self.children
@@ -50,12 +53,14 @@ class Selection:
         return current
 
     def any_of(self, *names: str) -> Selection:
-        """The merged selections of several fields, e.g. a connection's `edges.node` and `nodes`."""
-        merged = Selection()
-        for name in names:
-            path = name.split(".")
-            merged.merge(self.descend(*path))
-        return merged
+        """The merged selections of several fields, e.g. a connection's `edges.node` and `nodes`
+        (kept, so a cached selection gives the same object every time)."""
+        if names not in self._merged:
+            merged = Selection()
+            for name in names:
+                merged.merge(self.descend(*name.split(".")))
+            self._merged[names] = merged
+        return self._merged[names]
 
     def for_type(self, type_name: str) -> Selection:
         """Only the children that apply to `type_name` (drops other fragments of a union)."""
@@ -110,9 +115,49 @@ class Selection:
                 )
 
 
+class _IdentityCache:
+    """A small LRU keyed by object ids; it keeps the keyed objects referenced, so an id
+    cannot be reused while its entry lives. Thread-safe."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[int, ...], tuple[tuple, object]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, objects: tuple):
+        key = tuple(id(obj) for obj in objects)
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, objects: tuple, value) -> None:
+        key = tuple(id(obj) for obj in objects)
+        with self.lock:
+            self.entries[key] = (objects, value)
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_SELECTIONS = _IdentityCache()
+_NEEDS = _IdentityCache()
+
+
 def selection(info: GraphQLResolveInfo) -> Selection:
-    """The fields requested below the field being resolved."""
-    return Selection.from_nodes(info.field_nodes, info.fragments)
+    """The fields requested below the field being resolved.
+
+    Parsed documents are cached per query text (api.views), so the same field nodes come back
+    request after request; their selection is cached too (the nodes are kept referenced, so
+    their ids stay unique). Treat the result as read-only.
+    """
+    nodes = tuple(info.field_nodes)
+    found = _SELECTIONS.get(nodes)
+    if found is None:
+        found = Selection.from_nodes(nodes, info.fragments)
+        _SELECTIONS.put(nodes, found)
+    return found
 
 
 @dataclass(frozen=True)
@@ -143,7 +188,21 @@ class Need:
 
 
 def needs(sel: Selection, spec: Spec) -> dict[str, Need]:
-    """The relations to load for `sel`, one per model relation, selections merged."""
+    """The relations to load for `sel`, one per model relation, selections merged.
+
+    Memoized like `selection()`: cached selections and specs (built once, see the domain
+    `*_spec` functions) come back on every request for the same query.
+    """
+    if not sel:
+        return {}
+    found = _NEEDS.get((sel, spec))
+    if found is None:
+        found = _needs(sel, spec)
+        _NEEDS.put((sel, spec), found)
+    return found
+
+
+def _needs(sel: Selection, spec: Spec) -> dict[str, Need]:
     found: dict[str, Need] = {}
     for name, relations in spec.items():
         if name not in sel:

@@ -1,5 +1,7 @@
 """What products and knowledge articles share, as a GraphQL interface."""
 
+from functools import cache
+
 import graphene
 from django.http import HttpRequest
 
@@ -100,6 +102,7 @@ class Entry(graphene.Interface):
         return root.kcc_internal_notes
 
 
+@cache
 def entry_spec() -> dict:
     """Relations of the interface's fields (see api.core.optimizer)."""
     from ..core.optimizer import Related

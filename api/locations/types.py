@@ -1,7 +1,9 @@
+import contextlib
+
 import graphene
 
+from catalogue.domain.opening_hours import WEEKDAY_NAMES, Schedule
 from catalogue.domain.opening_hours import DayHours as DayHoursValue
-from catalogue.domain.opening_hours import Schedule
 from catalogue.models.locations import build_schedule
 
 from ..core import dates
@@ -48,8 +50,6 @@ class DayHours(graphene.ObjectType):
 
     @staticmethod
     def resolve_weekday(root: DayHoursValue, info):
-        from catalogue.domain.opening_hours import WEEKDAY_NAMES
-
         return WEEKDAY_NAMES[root.day.weekday()]
 
     @staticmethod
@@ -120,12 +120,23 @@ class Location(graphene.ObjectType):
     @staticmethod
     def resolve_opening_hours(root, info, channel="counter"):
         channel = value_of(channel, "counter")
-        cache = root.__dict__.setdefault("_api_schedules", {})
-        if channel not in cache:
-            cache[channel] = build_schedule(
+        # One schedule per location and channel per request, however often it appears.
+        cache = _request_cache(info.context)
+        key = (root.pk, channel)
+        if key not in cache:
+            cache[key] = build_schedule(
                 related(root, "opening_hours"),
                 related(root, "opening_exceptions"),
                 channel,
                 calendar(),
             )
-        return (channel, cache[channel])
+        return (channel, cache[key])
+
+
+def _request_cache(context) -> dict:
+    cache = getattr(context, "_api_schedules", None)
+    if cache is None:
+        cache = {}
+        with contextlib.suppress(AttributeError):  # a context without attributes: no sharing
+            context._api_schedules = cache
+    return cache

@@ -1,5 +1,7 @@
 """Loading published products with exactly the relations a query needs."""
 
+from functools import cache
+
 from django.db.models import QuerySet
 
 from catalogue.models import ProductPage
@@ -10,17 +12,20 @@ from ..entries.loading import prepare
 from ..entries.types import entry_spec
 
 
+@cache
 def channel_spec() -> Spec:
     from ..locations.resolvers import location_spec
 
     return {"locations": (Related("locations", spec=location_spec),)}
 
 
+@cache
 def document_spec() -> Spec:
     document = (Related("document"),)
     return {"slug": document, "name": document, "description": document}
 
 
+@cache
 def product_spec() -> Spec:
     from ..articles.resolvers import article_spec
 
