@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from catalogue.models import ProductFee, ProductPage, SectionPage, Service
+from catalogue.models import KnowledgeArticlePage, ProductFee, ProductPage, SectionPage, Service
 
 
 def section_for(service: Service) -> SectionPage:
@@ -22,6 +22,23 @@ def make_product(
     )
     page.fees = [ProductFee(label="Tarief", amount=Decimal("75.35"))]
     section_for(service).add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page
+
+
+def make_article(slug: str, service_slug: str = "burgerzaken", publish: bool = True, **fields):
+    service = Service.objects.get(slug=service_slug)
+    section = SectionPage.objects.get(service=service, url_path__contains="/kennisbank/")
+    page = KnowledgeArticlePage(
+        title=fields.pop("title", slug.replace("-", " ").capitalize()),
+        slug=slug,
+        summary=fields.pop("summary", "Een testartikel."),
+        responsible_service=service,
+        **fields,
+    )
+    section.add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()

@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from conftest import post
+from api_support import post
 from django.core.cache import cache
 from django.test import override_settings
 from factories import make_product

@@ -1,7 +1,7 @@
 """Internal fields need a KCC token: without one they are null with an error, never a leak."""
 
 import pytest
-from conftest import gql
+from api_support import gql
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import gql, post
+from api_support import gql, post
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +169,7 @@ def test_non_utf8_body(client):
 
 
 def test_the_full_product_list_fits_the_default_limits(client):
-    from conftest import PRODUCT_FACTS
+    from api_support import PRODUCT_FACTS
 
     query = PRODUCT_FACTS + "{ products(first: 100) { nodes { ...Facts text } } }"
     status, body = gql(client, query)

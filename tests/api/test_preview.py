@@ -1,7 +1,7 @@
 """Preview of a draft revision with a signed, expiring token."""
 
 import pytest
-from conftest import gql
+from api_support import gql
 from django.core import signing
 from factories import make_product
 

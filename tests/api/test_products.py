@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from conftest import PRODUCT_FACTS, gql
+from api_support import PRODUCT_FACTS, gql
 
 from catalogue.domain.formatting import format_euro
 from catalogue.models import ProductFee, ProductPage

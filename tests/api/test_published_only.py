@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from conftest import gql
+from api_support import gql
 from django.utils import timezone
 from factories import make_product
 from wagtail.models import PageViewRestriction

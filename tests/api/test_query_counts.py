@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PRODUCT_FACTS, post
+from api_support import PRODUCT_FACTS, post
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import gql
+from api_support import gql
 
 from api.models import ApiToken
 from api.tokens import hash_token

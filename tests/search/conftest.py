@@ -4,10 +4,9 @@ import os
 
 import pytest
 from django.test import override_settings
-from factories import make_product
+from factories import make_article, make_product
 
-from catalogue.models import KnowledgeArticlePage, SectionPage, Service
-from search import engines, indexer
+from search import engines
 
 ENGINE_PARAMS = [
     "database",
@@ -23,23 +22,6 @@ ENGINE_PARAMS = [
 ]
 
 
-def make_article(slug: str, service_slug: str = "burgerzaken", publish: bool = True, **fields):
-    service = Service.objects.get(slug=service_slug)
-    section = SectionPage.objects.get(service=service, url_path__contains="/kennisbank/")
-    page = KnowledgeArticlePage(
-        title=fields.pop("title", slug.replace("-", " ").capitalize()),
-        slug=slug,
-        summary=fields.pop("summary", "Een testartikel."),
-        responsible_service=service,
-        **fields,
-    )
-    section.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
 @pytest.fixture(params=ENGINE_PARAMS)
 def engine_name(request):
     """Every conformance test runs once per engine; external engines are synced explicitly."""
@@ -48,16 +30,6 @@ def engine_name(request):
         engines.reset()
         yield name
     engines.reset()
-
-
-def sync(engine_name: str) -> None:
-    """Make writes visible to engines that are not transactional (outbox, refresh)."""
-    engine = engines.get_engine(engine_name)
-    if not engine.transactional:
-        indexer.process_outbox()
-        refresh = getattr(engine, "refresh", None)
-        if refresh:
-            refresh()
 
 
 @pytest.fixture

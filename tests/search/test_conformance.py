@@ -7,8 +7,8 @@ Elasticsearch joins when ELASTICSEARCH_URL is set.
 import os
 
 import pytest
-from conftest import make_article, sync
-from factories import make_product
+from factories import make_article, make_product
+from search_support import sync
 
 from catalogue.models import Service
 from search import service

@@ -3,11 +3,10 @@
 import io
 
 import pytest
-from conftest import make_article
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from factories import make_product
+from factories import make_article, make_product
 
 from search import engines, indexer, service
 from search.documents import count_live
