@@ -215,15 +215,18 @@ class DatabaseEngine(SearchEngine):
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 cursor.executemany(
-                    f"INSERT INTO {DOC_TABLE} ({columns}, search_vector, facet_tokens) VALUES "
+                    f"INSERT INTO {DOC_TABLE} "
+                    f"({columns}, search_vector, facet_tokens, head_vector) VALUES "
                     "(%s, %s, %s, %s, %s, %s, %s, %s, %s, now(), "
                     "setweight(to_tsvector('simple', %s), 'A') || "
                     "setweight(to_tsvector('simple', %s), 'B') || "
                     "setweight(to_tsvector('simple', %s), 'C') || "
                     "setweight(to_tsvector('simple', %s), 'D'), "
-                    "string_to_array(%s, ' '))",
+                    "string_to_array(%s, ' '), "
+                    "setweight(to_tsvector('simple', %s), 'A') || "
+                    "setweight(to_tsvector('simple', %s), 'B'))",
                     [
-                        (*row, *texts, row[7])
+                        (*row, *texts, row[7], texts[0], texts[1])
                         for row, (_, texts, _) in zip(doc_rows, rows, strict=True)
                     ],
                 )
@@ -372,14 +375,19 @@ class DatabaseEngine(SearchEngine):
         w = request.weights
         filters, params = self._filter_sql(request)
         if len(ids) > FULL_RANK:
-            head: list[int] = []
-            if self.vendor == "sqlite":
-                with connection.cursor() as cursor:
+            with connection.cursor() as cursor:
+                if self.vendor == "sqlite":
                     cursor.execute(
                         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
                         ["{title keywords} : " + to_fts5(node) + filters],
                     )
-                    head = [row[0] for row in cursor.fetchall()]
+                else:
+                    cursor.execute(
+                        f"SELECT page_id FROM {DOC_TABLE} WHERE head_vector @@ "
+                        f"to_tsquery('simple', %s){filters}",
+                        [to_tsquery(node), *params],
+                    )
+                head = [row[0] for row in cursor.fetchall()]
             pool = facts.smallest(max(RERANK_WINDOW, window), head or ids)
             return [(page_id, 1.0 / (1 + position)) for position, page_id in enumerate(pool)]
         with connection.cursor() as cursor:
@@ -481,7 +489,7 @@ class DatabaseEngine(SearchEngine):
             if self.vendor == "postgresql":
                 cursor.execute(
                     f"SELECT page_id FROM {DOC_TABLE}, to_tsquery('simple', %s) q "
-                    "WHERE search_vector @@ q AND ts_filter(search_vector, '{a}') @@ q "
+                    "WHERE head_vector @@ q AND ts_filter(head_vector, '{a}') @@ q "
                     "LIMIT %s",
                     [to_tsquery(_and(nodes)), SUGGEST_POOL],
                 )
