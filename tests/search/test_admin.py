@@ -18,6 +18,14 @@ def test_starting_synonyms_are_loaded_by_the_demo():
     assert narrower is not None and len(narrower.term_list) >= 2
 
 
+def test_all_afvalalfabet_pairs_are_read():
+    from search.management.commands.load_search_synonyms import waste_groups
+
+    groups, pairs = waste_groups()
+    assert pairs == 1304
+    assert sum(len(terms) - 1 for terms, _, _ in groups) == 1304
+
+
 def test_log_masks_personal_data():
     response = service.search("bsn 123456789 jan@example.nl 1234 AB paspoort", channel="kcc")
     entry = SearchLog.objects.get(id=response.log_id)
