@@ -3,7 +3,7 @@ import graphene
 from catalogue.models import KnowledgeArticlePage
 
 from ..core.enums import Channel, value_of
-from ..core.loader import published
+from ..core.loader import Loader
 from ..core.lookup import usable
 from ..core.optimizer import selection
 from ..core.pagination import connection, paginate
@@ -46,7 +46,8 @@ class ArticleQueries(graphene.ObjectType):
         if not usable(slug):
             return None
         sel = selection(info)
-        found = load_articles(published(KnowledgeArticlePage, "slug", [slug]), sel)
+        loader = Loader()
+        found = load_articles(loader.published(KnowledgeArticlePage, "slug", [slug]), sel, loader)
         return prepare(found, sel, value_of(channel, "web"), info.context)[0] if found else None
 
     @staticmethod

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from catalogue.models import KnowledgeArticlePage
 
-from ..core.loader import load, published
+from ..core.loader import Loader
 from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
 from ..entries.types import entry_spec
@@ -29,13 +29,17 @@ def published_articles() -> QuerySet:
     return KnowledgeArticlePage.objects.live().public()
 
 
-def load_articles(articles, sel: Selection) -> list[KnowledgeArticlePage]:
+def load_articles(
+    articles, sel: Selection, loader: Loader | None = None
+) -> list[KnowledgeArticlePage]:
     """`articles` (a queryset or a list) with the relations `sel` needs loaded."""
-    return load(articles, sel, article_spec())
+    return (loader or Loader()).load(articles, sel, article_spec())
 
 
 def articles_by_id(ids, sel: Selection, channel: str, context) -> dict[int, KnowledgeArticlePage]:
     """Published articles by id, loaded for `sel` without N+1 (for search hits)."""
-    found = {a.pk: a for a in load_articles(published(KnowledgeArticlePage, "pk", list(ids)), sel)}
+    loader = Loader()
+    articles = loader.published(KnowledgeArticlePage, "pk", list(ids))
+    found = {a.pk: a for a in load_articles(articles, sel, loader)}
     prepare(found.values(), sel, channel, context)
     return found

@@ -1,10 +1,12 @@
-"""Batch loading of the relations a query asks for: one cheap query per relation and level.
+"""Batch loading of the relations a query asks for: one SQL query per level of nesting.
 
-Django's prefetch_related gives the same query count, but on this API's wide, nested queries
-most of its time goes into building and compiling a queryset per relation and level. Here the
-SQL of a model is built once (with the database's type converters) and run on a cursor; rows
-become model instances through `Model.from_db`, as the ORM itself does. Published pages
-(products, articles) are filtered the way `live().public()` filters them.
+Django's prefetch_related costs a query per relation and level, and most of its time goes into
+building and compiling a queryset for each. This loader walks the requested relations breadth
+first and fetches all relations of one level (a product's fees, conditions, channels, topics,
+service, ...) with ONE `UNION ALL` query: each relation is a branch with its own columns in its
+own slots of a wide row, NULL elsewhere. The SQL pieces of a model are built once; rows become
+model instances through `Model.from_db` with the database's converters, as in the ORM. Published
+pages (products, articles) are filtered the way `live().public()` filters them.
 
 Results are kept on each instance and read back with `related(instance, name)`, which falls
 back to the ordinary manager, so resolvers also work on objects that were not batch loaded
@@ -13,19 +15,19 @@ back to the ordinary manager, so resolvers also work on objects that were not ba
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
 from wagtail.models import Page
 
-from .optimizer import Selection, Spec, needs
+from .optimizer import Need, Selection, Spec, needs
 
 _CACHE_ATTR = "_api_related"
-_CHUNK = 900  # stays under SQLite's older 999-parameter limit
 
 
 def related(instance: Model, name: str) -> list:
@@ -48,165 +50,274 @@ def _store(instance: Model, name: str, value) -> None:
     instance.__dict__.setdefault(_CACHE_ATTR, {})[name] = value
 
 
-def load(instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
-    """Load what `sel` needs below `instances` (all of one model), level by level."""
-    instances = list(instances)
-    if not instances:
-        return instances
-    model = type(instances[0])
-    for path, need in needs(sel, spec).items():
-        field = model._meta.get_field(path)
-        target = need.related
-        if isinstance(field, ForeignKey):
-            children = _load_foreign_keys(instances, field)
-        elif isinstance(field, ManyToOneRel):
-            children = _load_children(instances, field)
-        elif isinstance(field, ManyToManyField | ManyToManyRel):
-            children = _load_many_to_many(instances, field, target.published, target.order)
-        else:  # a spec naming a plain field is a programming error
-            raise TypeError(f"{model.__name__}.{path} is not a relation")
-        if target.spec is not None and children:
-            load(children, need.selection, target.spec())
-    return instances
-
-
 def published(model: type[Page], field: str, values: Sequence, order: Sequence[str] = ()) -> list:
-    """Live pages of `model` not under a view restriction, where `field` is one of `values`
-    (the batch-loading equivalent of `model.objects.live().public().filter(field__in=...)`)."""
-    pages = rows_where(model, field, list(values), order=tuple(order), live_only=True)
-    restricted = restricted_paths()
-    if restricted:
-        pages = [p for p in pages if not p.path.startswith(restricted)]
-    return pages
+    """Live pages of `model` outside private sections whose `field` is one of `values` (the
+    equivalent of `model.objects.live().public().filter(<field>__in=values)`)."""
+    return Loader().published(model, field, values, order)
 
 
-def restricted_paths() -> tuple[str, ...]:
-    """Tree paths of the pages with a view restriction (the private sections)."""
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.{quote('path')} FROM {quote('wagtailcore_pageviewrestriction')} r "
-            f"JOIN {quote('wagtailcore_page')} p ON p.{quote('id')} = r.{quote('page_id')}"
+def load(instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
+    """`instances` (all of one model) with every relation `sel` needs loaded below them."""
+    return Loader().load(instances, sel, spec)
+
+
+class Loader:
+    """One batch load; remembers the private sections once it has looked them up."""
+
+    def __init__(self) -> None:
+        self._restricted: tuple[str, ...] | None = None
+
+    def restricted(self) -> tuple[str, ...]:
+        """Tree paths of the pages with a view restriction (the private sections)."""
+        if self._restricted is None:
+            quote = connection.ops.quote_name
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT p.{quote('path')} FROM {quote('wagtailcore_pageviewrestriction')} r "
+                    f"JOIN {quote('wagtailcore_page')} p ON p.{quote('id')} = r.{quote('page_id')}"
+                )
+                self._restricted = tuple(path for (path,) in cursor.fetchall())
+        return self._restricted
+
+    def public(self, pages: Iterable[Page]) -> list[Page]:
+        pages = list(pages)
+        if not pages:
+            return pages
+        restricted = self.restricted()
+        return [p for p in pages if not restricted or not p.path.startswith(restricted)]
+
+    def published(self, model, field: str, values: Sequence, order: Sequence[str] = ()) -> list:
+        branch = _Branch.where(model, field, list(values), live_only=True, order=tuple(order))
+        _fetch([branch])
+        return self.public(obj for _match, obj in branch.rows)
+
+    def load(self, instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
+        instances = list(instances)
+        level = [(instances, sel, spec)] if instances else []
+        while level:  # breadth first: one query for all relations of a level
+            planned = [
+                (parents, need, _branch(parents, need))
+                for parents, level_sel, level_spec in level
+                for need in needs(level_sel, level_spec).values()
+            ]
+            _fetch([branch for _parents, _need, branch in planned])
+            level = []
+            for parents, need, branch in planned:
+                children = self._distribute(parents, need, branch)
+                if need.related.spec is not None and children:
+                    level.append((children, need.selection, need.related.spec()))
+        return instances
+
+    def _distribute(self, parents: list, need: Need, branch: _Branch) -> list:
+        """Store the branch's rows on the parents; the distinct children, for the next level."""
+        rows = branch.rows
+        if need.related.published and rows and self.restricted():
+            restricted = self.restricted()
+            rows = [(match, obj) for match, obj in rows if not obj.path.startswith(restricted)]
+        children: dict = {}  # one instance per object, shared by all its parents
+        by_parent: dict[object, list] = defaultdict(list)
+        for match, obj in rows:
+            by_parent[match].append(children.setdefault(obj.pk, obj))
+        if branch.kind == _FOREIGN_KEY:
+            for parent in parents:
+                _store(parent, branch.name, children.get(getattr(parent, branch.parent_attr)))
+        else:
+            for parent in parents:
+                _store(parent, branch.name, by_parent.get(parent.pk, []))
+        return list(children.values())
+
+
+# --- one relation of one level: a branch of the UNION ---------------------------------------
+
+_FOREIGN_KEY, _CHILDREN, _MANY_TO_MANY, _WHERE = "fk", "children", "m2m", "where"
+
+
+@dataclass
+class _Branch:
+    kind: str
+    model: type[Model]
+    name: str  # where the result is stored on the parents
+    values: list  # matched against `match`
+    match: str  # SQL expression, returned with each row
+    source: str  # FROM clause
+    live_only: bool = False
+    order: tuple[str, ...] = ()
+    parent_attr: str = ""  # foreign keys: the parent's id attribute
+    rows: list[tuple] = field(default_factory=list)  # (match value, instance)
+
+    @classmethod
+    def where(cls, model, field_name: str, values: list, live_only=False, order=()) -> _Branch:
+        return cls(
+            _WHERE,
+            model,
+            "",
+            values,
+            _column(model, field_name),
+            _sql(model, connection.vendor).source,
+            live_only,
+            order,
         )
-        return tuple(path for (path,) in cursor.fetchall())
 
 
-def _load_foreign_keys(instances, field: ForeignKey) -> list:
-    ids = {getattr(i, field.attname) for i in instances} - {None}
-    targets = {t.pk: t for t in rows_where(field.related_model, "pk", list(ids))}
-    for instance in instances:
-        _store(instance, field.name, targets.get(getattr(instance, field.attname)))
-    return list(targets.values())
+def _branch(parents: list, need: Need) -> _Branch:
+    model = type(parents[0])
+    relation = model._meta.get_field(need.related.path)
+    target = relation.related_model
+    source = _sql(target, connection.vendor).source
+    live_only, order = need.related.published, need.related.order
+    if isinstance(relation, ForeignKey):
+        ids = list({getattr(p, relation.attname) for p in parents} - {None})
+        return _Branch(
+            _FOREIGN_KEY,
+            target,
+            relation.name,
+            ids,
+            _column(target, "pk"),
+            source,
+            live_only,
+            order,
+            parent_attr=relation.attname,
+        )
+    parent_ids = [p.pk for p in parents]
+    if isinstance(relation, ManyToOneRel):  # child rows, e.g. a product's fees
+        match = _column(target, relation.field.name)
+        name = relation.get_accessor_name()
+        return _Branch(_CHILDREN, target, name, parent_ids, match, source, live_only, order)
+    if isinstance(relation, ManyToManyRel):  # the reverse side, e.g. Product.articles
+        forward, name = relation.field, relation.get_accessor_name()
+        from_column, to_column = forward.m2m_reverse_name(), forward.m2m_column_name()
+    elif isinstance(relation, ManyToManyField):
+        forward, name = relation, relation.name
+        from_column, to_column = forward.m2m_column_name(), forward.m2m_reverse_name()
+    else:  # a spec naming a plain field is a programming error
+        raise TypeError(f"{model.__name__}.{need.related.path} is not a relation")
+    quote = connection.ops.quote_name
+    through = quote(forward.remote_field.through._meta.db_table)
+    source += f" JOIN {through} ON {through}.{quote(to_column)} = {_column(target, 'pk')}"
+    match = f"{through}.{quote(from_column)}"
+    return _Branch(_MANY_TO_MANY, target, name, parent_ids, match, source, live_only, order)
 
 
-def _load_children(instances, rel: ManyToOneRel) -> list:
-    rows = rows_where(rel.related_model, rel.field.name, [i.pk for i in instances])
-    grouped: dict[object, list] = defaultdict(list)
-    for row in rows:
-        grouped[getattr(row, rel.field.attname)].append(row)
-    for instance in instances:
-        _store(instance, rel.get_accessor_name(), grouped.get(instance.pk, []))
-    return rows
+def _max_params() -> int:
+    """Parameters one query may carry: SQLite's compiled-in limit (32766 since 3.32, 999
+    before), PostgreSQL's 65535; with a margin."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        try:
+            return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 10
+        except AttributeError:  # Python < 3.11
+            return 990
+    return 30_000
 
 
-def _load_many_to_many(instances, field, only_published: bool, order) -> list:
-    if isinstance(field, ManyToManyRel):  # the reverse side, e.g. Product.articles
-        forward, name = field.field, field.get_accessor_name()
-        source, target = forward.m2m_reverse_name(), forward.m2m_column_name()
-    else:
-        forward, name = field, field.name
-        source, target = forward.m2m_column_name(), forward.m2m_reverse_name()
-    through = (forward.remote_field.through._meta.db_table, source, target)
-    pairs = _rows(
-        field.related_model,
-        [i.pk for i in instances],
-        tuple(order),
-        live_only=only_published,
-        through=through,
-    )
-    restricted = restricted_paths() if only_published and pairs else ()
-    targets: dict = {}  # one instance per target, in order, shared by its sources
-    by_source: dict[object, list] = defaultdict(list)
-    for source_id, obj in pairs:
-        if restricted and obj.path.startswith(restricted):
+def _fetch(branches: list[_Branch]) -> None:
+    """Run the branches as few UNION ALL queries as the parameter limit allows (one, for
+    any page size up to the API's cap)."""
+    limit = _max_params()
+    group: list[_Branch] = []
+    params = 0
+    for branch in (b for b in branches if b.values):
+        if group and params + len(branch.values) + 1 > limit:
+            _run(group)
+            group, params = [], 0
+        if len(branch.values) + 1 > limit:  # too many values even alone: split it
+            for start in range(0, len(branch.values), limit - 1):
+                values = branch.values[start : start + limit - 1]
+                part = replace(branch, values=values, rows=[])
+                _run([part])
+                branch.rows += part.rows
             continue
-        by_source[source_id].append(targets.setdefault(obj.pk, obj))
-    for instance in instances:
-        _store(instance, name, by_source.get(instance.pk, []))
-    return list(targets.values())
+        group.append(branch)
+        params += len(branch.values) + 1
+    if group:
+        _run(group)
+    for branch in branches:
+        branch.rows.sort(key=_sort_key(branch.model, branch.order))
 
 
-# --- SQL per model, built once --------------------------------------------------------------
+def _run(branches: list[_Branch]) -> None:
+    sqls = [_sql(b.model, connection.vendor) for b in branches]
+    widths = [len(s.attnames) for s in sqls]
+    selects, params = [], []
+    for index, (branch, sql) in enumerate(zip(branches, sqls, strict=True)):
+        columns = [
+            sql.columns
+            if other is branch
+            else ", ".join(_sql(other.model, connection.vendor).nulls)
+            for other in branches
+        ]
+        where = f"{_column(branch.model, 'live')} = %s AND " if branch.live_only else ""
+        placeholders = ", ".join(["%s"] * len(branch.values))
+        selects.append(
+            f"SELECT {index}, {branch.match}, {', '.join(columns)} FROM {branch.source} "
+            f"WHERE {where}{branch.match} IN ({placeholders})"
+        )
+        params += [True, *branch.values] if branch.live_only else branch.values
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        rows = cursor.fetchall()
+    offsets = [2 + sum(widths[:i]) for i in range(len(branches))]
+    for row in rows:
+        index = row[0]
+        branch, sql, start = branches[index], sqls[index], offsets[index]
+        values = _converted(row[start : start + widths[index]], sql)
+        branch.rows.append((row[1], branch.model.from_db(connection.alias, sql.attnames, values)))
+
+
+def _sort_key(model: type[Model], order: tuple[str, ...]):
+    names = [name.lstrip("-") for name in (order or model._meta.ordering or ())] + ["pk"]
+
+    def key(pair: tuple):
+        obj = pair[1]
+        # None sorts first, like NULLs in an ascending SQLite ORDER BY.
+        return tuple((value is not None, value) for value in (getattr(obj, n) for n in names))
+
+    return key
+
+
+# --- SQL pieces per model, built once -------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Select:
-    columns: str
-    source: str  # the table, joined to its parent tables
+class _Sql:
+    columns: str  # every concrete column
+    nulls: list[str]  # a typed NULL for each column, for the other branches of a UNION
+    source: str  # the table, joined to its parent tables (multi-table inheritance)
     attnames: list[str]
     converters: list[tuple[int, list, object]]
-    order: str
 
 
-def rows_where(
-    model: type[Model],
-    field: str,
-    values: list,
-    order: tuple[str, ...] = (),
-    live_only: bool = False,
-) -> list:
-    """Instances of `model` whose `field` is in `values`, ordered by `order` (default: the
-    model's Meta.ordering), with every concrete field loaded."""
-    return [obj for _source, obj in _rows(model, values, order, live_only, column=field)]
-
-
-def _rows(
-    model: type[Model],
-    values: list,
-    order: tuple[str, ...],
-    live_only: bool,
-    column: str = "",
-    through: tuple[str, str, str] | None = None,
-) -> list[tuple]:
-    """(matched value, instance) pairs: where `column` is in `values`, or, with `through`
-    (table, source column, target column), joined through a many-to-many table."""
-    if not values:
-        return []
+@cache
+def _sql(model: type[Model], vendor: str) -> _Sql:
     quote = connection.ops.quote_name
-    select = _select(model, connection.vendor)
-    source = select.source
-    if through is not None:
-        table, source_column, target_column = (quote(part) for part in through)
-        source += f" JOIN {table} ON {table}.{target_column} = {_column(model, 'pk')}"
-        match = f"{table}.{source_column}"
-    else:
-        match = _column(model, column)
-    where = f"{_column(model, 'live')} = %s AND " if live_only else ""
-    order_sql = _order(model, order) if order else select.order
-    rows: list = []
-    with connection.cursor() as cursor:
-        for chunk in _chunks(values):
-            placeholders = ", ".join(["%s"] * len(chunk))
-            cursor.execute(
-                f"SELECT {select.columns}, {match} FROM {source} "
-                f"WHERE {where}{match} IN ({placeholders}) ORDER BY {order_sql}",
-                [True, *chunk] if live_only else chunk,
-            )
-            rows += cursor.fetchall()
-    width = len(select.attnames)
-    pairs = [
-        (row[width], model.from_db(connection.alias, select.attnames, _converted(row, select)))
-        for row in rows
+    fields = model._meta.concrete_fields
+    compiler = model._default_manager.all().query.get_compiler(connection=connection)
+    expressions = [f.get_col(f.model._meta.db_table) for f in fields]
+    converters = [
+        (position, functions, expression)
+        for position, (functions, expression) in compiler.get_converters(expressions).items()
     ]
-    if len(values) > _CHUNK:  # chunks were ordered separately
-        keys = [name.lstrip("-") for name in _order_keys(model, order)]
-        pairs.sort(key=lambda pair: tuple(getattr(pair[1], k) for k in keys))
-    return pairs
+    # PostgreSQL resolves UNION column types pairwise: an untyped NULL would become text.
+    nulls = [
+        f"CAST(NULL AS {f.cast_db_type(connection)})" if vendor == "postgresql" else "NULL"
+        for f in fields
+    ]
+    source = quote(model._meta.db_table)
+    for parent, link in model._meta.parents.items():
+        table, pk = quote(parent._meta.db_table), quote(parent._meta.pk.column)
+        source += f" JOIN {table} ON {table}.{pk} = {_column(model, link.name)}"
+    return _Sql(
+        ", ".join(_column(model, f.name) for f in fields),
+        nulls,
+        source,
+        [f.attname for f in fields],
+        converters,
+    )
 
 
-def _converted(row: tuple, select: _Select) -> list:
-    values = list(row[: len(select.attnames)])
-    for position, functions, expression in select.converters:
+def _converted(row: Sequence, sql: _Sql) -> list:
+    values = list(row)
+    for position, functions, expression in sql.converters:
         value = values[position]
         for function in functions:
             value = function(value, expression, connection)
@@ -214,51 +325,7 @@ def _converted(row: tuple, select: _Select) -> list:
     return values
 
 
-@cache
-def _select(model: type[Model], vendor: str) -> _Select:
-    quote = connection.ops.quote_name
-    fields = model._meta.concrete_fields
-    columns = ", ".join(_column(model, f.name) for f in fields)
-    compiler = model._default_manager.all().query.get_compiler(connection=connection)
-    expressions = [f.get_col(f.model._meta.db_table) for f in fields]
-    converters = [
-        (position, functions, expression)
-        for position, (functions, expression) in compiler.get_converters(expressions).items()
-    ]
-    source = quote(model._meta.db_table)
-    for parent, link in model._meta.parents.items():  # multi-table inheritance (pages)
-        parent_table = quote(parent._meta.db_table)
-        parent_pk = quote(parent._meta.pk.column)
-        source += (
-            f" JOIN {parent_table} ON {parent_table}.{parent_pk} = {_column(model, link.name)}"
-        )
-    return _Select(
-        columns,
-        source,
-        [f.attname for f in fields],
-        converters,
-        _order(model, ()),
-    )
-
-
 def _column(model: type[Model], name: str) -> str:
     quote = connection.ops.quote_name
     field = model._meta.pk if name == "pk" else model._meta.get_field(name)
     return f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
-
-
-def _order_keys(model: type[Model], order: tuple[str, ...]) -> list[str]:
-    return list(order or model._meta.ordering or ()) + ["pk"]
-
-
-def _order(model: type[Model], order: tuple[str, ...]) -> str:
-    parts = []
-    for name in _order_keys(model, order):
-        descending = name.startswith("-")
-        parts.append(_column(model, name.lstrip("-")) + (" DESC" if descending else ""))
-    return ", ".join(parts)
-
-
-def _chunks(values: list) -> Iterable[list]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]

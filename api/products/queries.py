@@ -3,7 +3,7 @@ import graphene
 from catalogue.models import ProductPage
 
 from ..core.enums import Channel, value_of
-from ..core.loader import published
+from ..core.loader import Loader
 from ..core.lookup import usable
 from ..core.optimizer import selection
 from ..core.pagination import connection, paginate
@@ -43,7 +43,8 @@ class ProductQueries(graphene.ObjectType):
         if not usable(slug):
             return None
         sel = selection(info)
-        found = load_products(published(ProductPage, "slug", [slug]), sel)
+        loader = Loader()
+        found = load_products(loader.published(ProductPage, "slug", [slug]), sel, loader)
         return prepare(found, sel, value_of(channel, "web"), info.context)[0] if found else None
 
     @staticmethod

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from catalogue.models import ProductPage
 
-from ..core.loader import load, published
+from ..core.loader import Loader
 from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
 from ..entries.types import entry_spec
@@ -49,13 +49,15 @@ def published_products() -> QuerySet:
     return ProductPage.objects.live().public()
 
 
-def load_products(products, sel: Selection) -> list[ProductPage]:
+def load_products(products, sel: Selection, loader: Loader | None = None) -> list[ProductPage]:
     """`products` (a queryset or a list) with the relations `sel` needs loaded."""
-    return load(products, sel, product_spec())
+    return (loader or Loader()).load(products, sel, product_spec())
 
 
 def products_by_id(ids, sel: Selection, channel: str, context) -> dict[int, ProductPage]:
     """Published products by id, loaded for `sel` without N+1 (for search hits)."""
-    found = {p.pk: p for p in load_products(published(ProductPage, "pk", list(ids)), sel)}
+    loader = Loader()
+    products = loader.published(ProductPage, "pk", list(ids))
+    found = {p.pk: p for p in load_products(products, sel, loader)}
     prepare(found.values(), sel, channel, context)
     return found
