@@ -247,3 +247,19 @@ def test_time_to_answer_from_a_cold_page(make_page, agent):
     print(
         f"\npaspoort kwijt -> answer: {total:.2f} s from a cold page ({elapsed:.2f} s after load)"
     )
+
+
+def test_autocomplete_completes_the_word_with_tab(make_page, agent):
+    page = make_page()
+    log_in(page, agent.username)
+    page.keyboard.type("rijbew", delay=40)
+    completion = page.locator("#completion")
+    completion.filter(has_text="rijbewijs").wait_for(state="attached")
+    assert page.locator("#q-ghost .search-box__rest").text_content() == "ijs"
+    page.keyboard.press("Tab")
+    assert page.input_value("#q") == "rijbewijs"
+    assert focused_id(page) == "q", "Tab took the completion instead of leaving the box"
+    page.locator("#results [role=option]").first.wait_for(state="visible")
+    assert "ijbewijs" in page.locator("#results [role=option]").first.inner_text().lower()
+    page.keyboard.press("Tab")  # without a completion, Tab moves on as usual
+    assert focused_id(page) != "q"

@@ -346,9 +346,9 @@ function renderProduct(p) {
     .map((c) => {
       const appointment = c.availability === "APPOINTMENT";
       const parts = [
-        `<span class="channel__name">${escapeHtml(CHANNEL_LABELS[c.kind] || c.kind)}</span>${
+        `<span><span class="channel__name">${escapeHtml(CHANNEL_LABELS[c.kind] || c.kind)}</span>${
           appointment ? ' <span class="badge badge--appointment">Op afspraak</span>' : ""
-        }`,
+        }</span>`,
       ];
       if (c.url) parts.push(`<span>${link(c.url, c.kind === "ONLINE" ? "Online regelen" : c.url)}</span>`);
       if (c.appointmentUrl)
