@@ -80,6 +80,7 @@ SOURCE_FIELDS = ["page_id", "content_type", "title", "summary", "url"]
 #: Completion weights of a document's words by where they occur (higher first).
 WORD_WEIGHTS = (("title", 30), ("keywords", 20), ("summary", 10))
 MAX_SUGGEST_WORDS = 200
+MIN_STRICT = 3  # fewer pages with every word: also rank pages with some of them
 
 
 # --- Index definition ----------------------------------------------------------------------
@@ -433,9 +434,10 @@ def query_for(plan: Plan, request: SearchRequest, strict: bool = True) -> Q:
     if strict:
         matched = Q("bool", must=plan.groups, filter=filter_clauses(request.filters))
     else:
+        # Any word will do; a page with every word scores about twice as high.
         matched = Q(
             "bool",
-            should=plan.groups,
+            should=[*plan.groups, Q("bool", must=plan.groups)],
             minimum_should_match=1,
             filter=filter_clauses(request.filters),
         )
@@ -797,11 +799,15 @@ class ElasticsearchEngine(SearchEngine):
             return result
         response = self._execute(build_search(plan, request, self.alias), "searching")
         total = response["hits"]["total"]["value"]
-        if not total and len(plan.groups) > 1:
+        if total < MIN_STRICT and len(plan.groups) > 1:
+            # Few pages hold every word: let pages with some of them in too, ranked lower
+            # (as the database engine does).
             relaxed = build_search(plan, request, self.alias, strict=False, spelling=False)
-            response = {**self._execute(relaxed, "searching"), "suggest": response.get("suggest")}
-            total = response["hits"]["total"]["value"]
-            result.relaxed = bool(total)
+            found = self._execute(relaxed, "searching")
+            if found["hits"]["total"]["value"] > total:
+                result.relaxed = not total
+                response = {**found, "suggest": response.get("suggest")}
+                total = found["hits"]["total"]["value"]
         result.total = total
         if not total:
             result.suggestion = self._did_you_mean(plan, request)

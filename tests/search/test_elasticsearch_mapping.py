@@ -230,7 +230,9 @@ def test_every_word_must_match_unless_relaxed():
     assert len(groups) == len(plan.groups) == 2
     relaxed, _ = body("paspoort kwijt", strict=False)
     inner = relaxed["query"]["function_score"]["query"]["bool"]
-    assert inner["minimum_should_match"] == 1 and len(inner["should"]) == 2
+    assert inner["minimum_should_match"] == 1 and len(inner["should"]) == 3
+    # Pages with every word get the strict clause's score on top.
+    assert inner["should"][2] == {"bool": {"must": groups}}
 
 
 def test_stop_words_and_syntax_never_reach_the_query():

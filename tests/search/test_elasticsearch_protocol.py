@@ -209,3 +209,32 @@ def test_suggestions_titles_first_then_words(node):
     ]
     assert suggestions[0].page_id == 5 and suggestions[0].url == "/p/5/"
     assert engine().suggest("k") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "strict_ids, relaxed_ids, expected_ids, relaxed",
+    [
+        ([1], [1, 2, 3, 4], [1, 2, 3, 4], False),  # too few with every word: more, lower
+        ([1], [1], [1], False),  # nothing more to add
+        ([1, 2, 3], [1, 2, 3, 4], [1, 2, 3], False),  # enough with every word
+        ([], [2], [2], True),
+    ],
+)
+def test_few_full_matches_let_partial_matches_in(
+    node, strict_ids, relaxed_ids, expected_ids, relaxed
+):
+    asked = []
+
+    def route(method, path, body):
+        if path != f"/{ALIAS}/_search":
+            return None
+        inner = json.loads(body)["query"]["function_score"]["query"]["bool"]
+        asked.append("strict" if "must" in inner else "relaxed")
+        return 200, hits_response(strict_ids if "must" in inner else relaxed_ids)
+
+    node.route = route
+    result = engine().search(SearchRequest("steiger boei"))
+    assert [h.page_id for h in result.hits] == expected_ids
+    assert result.relaxed is relaxed and result.total == len(expected_ids)
+    assert asked == (["strict"] if len(strict_ids) >= es.MIN_STRICT else ["strict", "relaxed"])
