@@ -103,7 +103,10 @@ def analyzers(word_list: Sequence[str] = ()) -> dict[str, object]:
                 "pdc_decompound",
                 "dictionary_decompounder",
                 word_list=list(word_list),
-                only_longest_match=True,
+                # Every known part: "afvalcontainerpark" must still yield "afval" when
+                # "afvalcontainer" is a word too. The list holds only words of 4+ letters
+                # that occur in two documents, which keeps the noise low.
+                only_longest_match=False,
                 **DECOMPOUND,
             )
         )

@@ -53,8 +53,11 @@ def test_dutch_analysis_in_the_cluster(engine):
     assert tokens(engine, search, "aanvragen") == tokens(engine, search, "aanvraag")
     assert tokens(engine, search, "Café") == tokens(engine, search, "cafe")
     assert tokens(engine, search, "hoe de het een") == []
-    compound = tokens(engine, "pdc_dutch", "afvalcontainer")
-    assert set(tokens(engine, search, "afval container")) <= set(compound)
+    dictionary = set(es.decompound_words(es.content_vocabulary(), 20_000))
+    parts = [p for p in ("afval", "container", "vergunning", "ligplaats") if p in dictionary]
+    assert parts  # the demo's vocabulary feeds the decompounder
+    compound = set(tokens(engine, "pdc_dutch", "".join(parts)))
+    assert set(tokens(engine, search, " ".join(parts))) <= compound
     assert "pasp" in tokens(engine, "pdc_autocomplete", "Paspoort")
 
 

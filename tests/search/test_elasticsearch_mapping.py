@@ -75,6 +75,8 @@ def test_dutch_analyzer_chain():
     assert filters["pdc_ij"] == {"type": "pattern_replace", "pattern": "ij", "replacement": "y"}
     assert filters["pdc_decompound"]["type"] == "dictionary_decompounder"
     assert filters["pdc_decompound"]["word_list"] == ["afval", "container"]
+    assert filters["pdc_decompound"]["only_longest_match"] is False
+    assert filters["pdc_decompound"]["min_subword_size"] == 4
 
 
 def test_no_decompounder_without_words():
