@@ -3,10 +3,10 @@
 Django's prefetch_related costs a query per relation and level, and most of its time goes into
 building and compiling a queryset for each. This loader walks the requested relations breadth
 first and fetches all relations of one level (a product's fees, conditions, channels, topics,
-service, ...) with ONE `UNION ALL` query: each relation is a branch with its own columns in its
-own slots of a wide row, NULL elsewhere. The SQL pieces of a model are built once; rows become
-model instances through `Model.from_db` with the database's converters, as in the ORM. Published
-pages (products, articles) are filtered the way `live().public()` filters them.
+service, ...) with ONE `UNION ALL` query, each relation a branch whose rows come as JSON arrays
+of their columns. The SQL pieces of a model are built once; rows become model instances through
+`Model.from_db`, as in the ORM. Published pages (products, articles) are filtered the way
+`live().public()` filters them.
 
 Results are kept on each instance and read back with `related(instance, name)`, which falls
 back to the ordinary manager, so resolvers also work on objects that were not batch loaded
@@ -15,12 +15,17 @@ back to the ordinary manager, so resolvers also work on objects that were not ba
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from functools import cache
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
 from wagtail.models import Page
@@ -237,31 +242,27 @@ def _fetch(branches: list[_Branch]) -> None:
 
 def _run(branches: list[_Branch]) -> None:
     sqls = [_sql(b.model, connection.vendor) for b in branches]
-    widths = [len(s.attnames) for s in sqls]
+    width = max(len(sql.rows) for sql in sqls)  # JSON columns per row
     selects, params = [], []
     for index, (branch, sql) in enumerate(zip(branches, sqls, strict=True)):
-        columns = [
-            sql.columns
-            if other is branch
-            else ", ".join(_sql(other.model, connection.vendor).nulls)
-            for other in branches
-        ]
+        rows = ", ".join([*sql.rows, *["NULL"] * (width - len(sql.rows))])
         where = f"{_column(branch.model, 'live')} = %s AND " if branch.live_only else ""
         placeholders = ", ".join(["%s"] * len(branch.values))
         selects.append(
-            f"SELECT {index}, {branch.match}, {', '.join(columns)} FROM {branch.source} "
+            f"SELECT {index}, {branch.match}, {rows} FROM {branch.source} "
             f"WHERE {where}{branch.match} IN ({placeholders})"
         )
         params += [True, *branch.values] if branch.live_only else branch.values
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
-        rows = cursor.fetchall()
-    offsets = [2 + sum(widths[:i]) for i in range(len(branches))]
-    for row in rows:
-        index = row[0]
-        branch, sql, start = branches[index], sqls[index], offsets[index]
-        values = _converted(row[start : start + widths[index]], sql)
-        branch.rows.append((row[1], branch.model.from_db(connection.alias, sql.attnames, values)))
+        found = cursor.fetchall()
+    for index, match, *parts in found:
+        branch, sql = branches[index], sqls[index]
+        values = [value for part in parts[: len(sql.rows)] for value in _decode_json(part)]
+        for position, decode in sql.decoders:
+            if values[position] is not None:
+                values[position] = decode(values[position])
+        branch.rows.append((match, branch.model.from_db(connection.alias, sql.attnames, values)))
 
 
 def _sort_key(model: type[Model], order: tuple[str, ...]):
@@ -280,49 +281,71 @@ def _sort_key(model: type[Model], order: tuple[str, ...]):
 
 @dataclass(frozen=True)
 class _Sql:
-    columns: str  # every concrete column
-    nulls: list[str]  # a typed NULL for each column, for the other branches of a UNION
+    """How to read a model in a UNION branch. Each row comes as JSON arrays of its columns:
+    one text column, whatever the model, so the branches of a UNION line up without a
+    column per field of every model (which makes PostgreSQL's planner slow)."""
+
+    rows: list[str]  # JSON array expressions, in column order
     source: str  # the table, joined to its parent tables (multi-table inheritance)
     attnames: list[str]
-    converters: list[tuple[int, list, object]]
+    decoders: list[tuple[int, Callable]]  # JSON value → Python value, where they differ
+
+
+_ARGS_PER_ARRAY = 90  # json_build_array takes at most 100 arguments, json_array 127
 
 
 @cache
 def _sql(model: type[Model], vendor: str) -> _Sql:
     quote = connection.ops.quote_name
     fields = model._meta.concrete_fields
-    compiler = model._default_manager.all().query.get_compiler(connection=connection)
-    expressions = [f.get_col(f.model._meta.db_table) for f in fields]
-    converters = [
-        (position, functions, expression)
-        for position, (functions, expression) in compiler.get_converters(expressions).items()
-    ]
-    # PostgreSQL resolves UNION column types pairwise: an untyped NULL would become text.
-    nulls = [
-        f"CAST(NULL AS {f.cast_db_type(connection)})" if vendor == "postgresql" else "NULL"
-        for f in fields
+    columns = [_column(model, f.name) for f in fields]
+    array = "json_build_array({})::text" if vendor == "postgresql" else "json_array({})"
+    rows = [
+        array.format(", ".join(columns[start : start + _ARGS_PER_ARRAY]))
+        for start in range(0, len(columns), _ARGS_PER_ARRAY)
     ]
     source = quote(model._meta.db_table)
     for parent, link in model._meta.parents.items():
         table, pk = quote(parent._meta.db_table), quote(parent._meta.pk.column)
         source += f" JOIN {table} ON {table}.{pk} = {_column(model, link.name)}"
-    return _Sql(
-        ", ".join(_column(model, f.name) for f in fields),
-        nulls,
-        source,
-        [f.attname for f in fields],
-        converters,
-    )
+    decoders = [(n, d) for n, f in enumerate(fields) if (d := _decoder(f)) is not None]
+    return _Sql(rows, source, [f.attname for f in fields], decoders)
 
 
-def _converted(row: Sequence, sql: _Sql) -> list:
-    values = list(row)
-    for position, functions, expression in sql.converters:
-        value = values[position]
-        for function in functions:
-            value = function(value, expression, connection)
-        values[position] = value
-    return values
+def _decode_json(text) -> list:
+    # Decimals stay exact; PostgreSQL drivers may hand over json text or a decoded list.
+    return json.loads(text, parse_float=Decimal) if isinstance(text, str | bytes) else text
+
+
+def _decoder(field) -> Callable | None:
+    """Turns the JSON form of a column value (as SQLite or PostgreSQL write it) into the
+    Python value the field holds."""
+    kind = field.get_internal_type()
+    if kind == "DateField":
+        return date.fromisoformat
+    if kind == "DateTimeField":
+        return _datetime
+    if kind == "TimeField":
+        return time.fromisoformat
+    if kind == "DecimalField":
+        exponent = Decimal(1).scaleb(-field.decimal_places)
+        return lambda value: Decimal(value).quantize(exponent)
+    if kind == "BooleanField":
+        return bool
+    if kind == "UUIDField":
+        return lambda value: value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+    if kind == "FloatField":
+        return float
+    if kind == "JSONField":
+        return lambda value: json.loads(value) if isinstance(value, str) else value
+    return None
+
+
+def _datetime(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if settings.USE_TZ and parsed.tzinfo is None:  # SQLite keeps UTC without an offset
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
 
 
 def _column(model: type[Model], name: str) -> str:
