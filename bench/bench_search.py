@@ -228,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-rebuild", action="store_true")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--prepare-only", action="store_true", help="build the content, stop")
     args = parser.parse_args(argv)
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     setup(Path(args.db))
@@ -240,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     from search.evaluation.evaluate import load_cases
 
     prepare()
+    if args.prepare_only:
+        call_command(
+            "rebuild_search_index", "--engine", "database", verbosity=0, stdout=io.StringIO()
+        )
+        return 0
     products = ProductPage.objects.live().count()
     articles = KnowledgeArticlePage.objects.live().count()
     print(f"bench_search on {connection.vendor}: {products} products + {articles} articles live")
@@ -257,12 +263,17 @@ def main(argv: list[str] | None = None) -> int:
     prefixes = sorted({q[:n] for q in queries for n in (2, 3, 4, 6) if len(q) >= n})
 
     totals = []
+    slowest: dict[str, float] = {}
 
     def ours(q: str) -> None:
+        started = time.perf_counter()
         totals.append(service.search(q, log=False).total)
+        slowest[q] = max(slowest.get(q, 0.0), (time.perf_counter() - started) * 1000)
 
     print(line("search (ours, with facets + highlights)", timed(ours, queries, args.repeat)))
     print(f"   matches per query: median {statistics.median(totals):.0f}, max {max(totals)}")
+    worst = sorted(slowest.items(), key=lambda item: -item[1])[:5]
+    print("   slowest: " + ", ".join(f"{q!r} {ms:.0f} ms" for q, ms in worst))
     print(
         line(
             "search (ours, no facets)",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
@@ -177,6 +178,9 @@ class DatabaseEngine(SearchEngine):
                     [(t[:100], words.get(t, t)[:100], n) for t, n in frequencies.items()],
                 )
             vocabulary.bump_version()
+        if self.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics for the planner
+                cursor.execute(f"ANALYZE {DOC_TABLE}")
         return len(docs)
 
     def _remove(self, ids: list[int]) -> Counter[str]:
@@ -265,6 +269,27 @@ class DatabaseEngine(SearchEngine):
         return plan_query(text, vocabulary.get_vocabulary(), synonyms)
 
     def search(self, request: SearchRequest) -> EngineResult:
+        with self._index_only():
+            return self._search(request)
+
+    @contextmanager
+    def _index_only(self):
+        """On PostgreSQL, never a sequential scan for these queries.
+
+        The planner prices a scan of the (narrow) table low because it does not count
+        reading every row's out-of-line tsvector: 200 ms instead of 5 ms with the GIN index.
+        """
+        if self.vendor != "postgresql":
+            yield
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            try:
+                yield
+            finally:
+                cursor.execute("SET LOCAL enable_seqscan = on")
+
+    def _search(self, request: SearchRequest) -> EngineResult:
         synonym_table, _ = vocabulary.get_synonyms()
         plan = self.plan(request.text, synonym_table)
         result = EngineResult(hits=[], total=0, engine=self.name)
@@ -472,6 +497,10 @@ class DatabaseEngine(SearchEngine):
     # --- suggesting ------------------------------------------------------------------------
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        with self._index_only():
+            return self._suggest(prefix, limit)
+
+    def _suggest(self, prefix: str, limit: int) -> list[Suggestion]:
         nodes, _, last = prefix_plan(prefix)
         if not nodes or len(last) < 2:
             return []
