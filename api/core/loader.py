@@ -92,8 +92,14 @@ class Loader:
         return [p for p in pages if not restricted or not p.path.startswith(restricted)]
 
     def published(self, model, field: str, values: Sequence, order: Sequence[str] = ()) -> list:
+        if not values:
+            return []
         branch = _Branch.where(model, field, list(values), live_only=True, order=tuple(order))
-        _fetch([branch])
+        # The private sections come along in the same query (one round trip less).
+        paths: list[str] | None = [] if self._restricted is None else None
+        _fetch([branch], restricted=paths)
+        if paths is not None:
+            self._restricted = tuple(paths)
         return self.public(obj for _match, obj in branch.rows)
 
     def load(self, instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
@@ -215,32 +221,37 @@ def _max_params() -> int:
     return 30_000
 
 
-def _fetch(branches: list[_Branch]) -> None:
+def _fetch(branches: list[_Branch], restricted: list[str] | None = None) -> None:
     """Run the branches as few UNION ALL queries as the parameter limit allows (one, for
-    any page size up to the API's cap)."""
+    any page size up to the API's cap). A `restricted` list gets the private sections' paths.
+    """
     limit = _max_params()
     group: list[_Branch] = []
     params = 0
     for branch in (b for b in branches if b.values):
         if group and params + len(branch.values) + 1 > limit:
-            _run(group)
-            group, params = [], 0
+            _run(group, restricted)
+            group, params, restricted = [], 0, None
         if len(branch.values) + 1 > limit:  # too many values even alone: split it
             for start in range(0, len(branch.values), limit - 1):
                 values = branch.values[start : start + limit - 1]
                 part = replace(branch, values=values, rows=[])
-                _run([part])
+                _run([part], restricted)
                 branch.rows += part.rows
+                restricted = None
             continue
         group.append(branch)
         params += len(branch.values) + 1
     if group:
-        _run(group)
+        _run(group, restricted)
     for branch in branches:
         branch.rows.sort(key=_sort_key(branch.model, branch.order))
 
 
-def _run(branches: list[_Branch]) -> None:
+_RESTRICTED = -1  # the branch number of the private sections' paths
+
+
+def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
     sqls = [_sql(b.model, connection.vendor) for b in branches]
     width = max(len(sql.rows) for sql in sqls)  # JSON columns per row
     selects, params = [], []
@@ -253,16 +264,34 @@ def _run(branches: list[_Branch]) -> None:
             f"WHERE {where}{branch.match} IN ({placeholders})"
         )
         params += [True, *branch.values] if branch.live_only else branch.values
+    if restricted is not None:
+        selects.append(_restricted_select(width))
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         found = cursor.fetchall()
     for index, match, *parts in found:
+        if index == _RESTRICTED:
+            restricted.append(_decode_json(parts[0])[0])
+            continue
         branch, sql = branches[index], sqls[index]
         values = [value for part in parts[: len(sql.rows)] for value in _decode_json(part)]
         for position, decode in sql.decoders:
             if values[position] is not None:
                 values[position] = decode(values[position])
         branch.rows.append((match, branch.model.from_db(connection.alias, sql.attnames, values)))
+
+
+def _restricted_select(width: int) -> str:
+    """A UNION branch with the tree paths of the pages under a view restriction."""
+    quote = connection.ops.quote_name
+    page, restriction = quote("wagtailcore_page"), quote("wagtailcore_pageviewrestriction")
+    array = "json_build_array({})::text" if connection.vendor == "postgresql" else "json_array({})"
+    path = array.format(f"{page}.{quote('path')}")
+    padding = ", NULL" * (width - 1)
+    return (
+        f"SELECT {_RESTRICTED}, NULL, {path}{padding} FROM {restriction} "
+        f"JOIN {page} ON {page}.{quote('id')} = {restriction}.{quote('page_id')}"
+    )
 
 
 def _sort_key(model: type[Model], order: tuple[str, ...]):
