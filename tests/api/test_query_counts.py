@@ -21,7 +21,7 @@ LIST = (
   totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { ...Facts text(format: PLAIN) kcc: text(channel: KCC) } } } }"""
 )
-LIMIT = 30
+LIMIT = 10  # the whole nested product list or detail: a handful of queries
 
 
 @pytest.fixture
