@@ -2,7 +2,7 @@
 
 Structure (after Saleor's graphql package): one package per domain, each with
 - `types.py`     the hand-written graphene types (no generated types: every field is reviewed),
-- `resolvers.py` querysets of published content and the optimizer spec of the domain's types,
+- `resolvers.py` published content, and the spec of which relations each field needs,
 - `queries.py`   a mixin class with the domain's root fields.
 
 `Query` below is composed from those mixins. To add root fields (e.g. search, issue 4), write a
@@ -13,11 +13,13 @@ mixin `class SearchQueries(graphene.ObjectType)` in its own module and add it to
 - `api.core.optimizer.selection(info)` (requested fields, e.g. `.descend("hits", "product")`)
   with `api.products.resolvers.products_by_id(ids, sel, channel, info.context)` and
   `api.articles.resolvers.articles_by_id(...)`: published items by id, loaded with the
-  prefetches the query needs, so hits that return "the product itself" cost no N+1;
+  relations the query needs, so hits that return "the product itself" cost no N+1;
 - `api.core.pagination.connection(...)`/`paginate(...)` for cursor pagination.
 
 Shared building blocks live in `api.core` (enums, text formats, dates, errors, internal-field
-guard, optimizer, pagination). Limits, caching and CORS are enforced by the view (`api.views`),
+guard, requested fields (`optimizer`) and the batch loader (`loader`), pagination). Resolvers read
+relations with `api.core.loader.related(obj, name)`, which also works on objects not batch
+loaded (a preview revision). Limits, caching and CORS are enforced by the view (`api.views`),
 not by the schema. The committed SDL is `api/schema.graphql`; regenerate it with
 `manage.py export_schema` (a test fails when it is out of date).
 """

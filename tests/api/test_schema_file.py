@@ -47,3 +47,20 @@ def test_schema_has_the_promised_root_fields():
     assert fields["product"].args["channel"].default_value == "web"
     channel = schema.graphql_schema.get_type("Channel")
     assert set(channel.values) == {"WEB", "KCC", "ASSISTANT"}
+
+
+def test_readme_examples_fit_the_schema():
+    import re
+    from pathlib import Path
+
+    from graphql import parse, validate
+
+    from api.schema import schema
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```graphql\n(.*?)```", readme, re.S)
+    assert blocks, "the README has GraphQL examples"
+    for block in blocks:
+        document = parse(block)
+        assert len(document.definitions) >= 3  # one query per channel
+        assert validate(schema.graphql_schema, document) == []
