@@ -179,7 +179,11 @@ class DatabaseEngine(SearchEngine):
                 )
             vocabulary.bump_version()
         if self.vendor == "postgresql":
-            with connection.cursor() as cursor:  # fresh statistics for the planner
+            with connection.cursor() as cursor:
+                # Move the GIN "pending list" of the bulk load into the indexes: left there,
+                # every search would scan it (about 40 ms here); then fresh planner statistics.
+                for index in ("pdcsearch_doc_vector", "pdcsearch_doc_head", "pdcsearch_doc_facets"):
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
                 cursor.execute(f"ANALYZE {DOC_TABLE}")
         return len(docs)
 
