@@ -5,8 +5,8 @@ building and compiling a queryset for each. This loader walks the requested rela
 first and fetches all relations of one level (a product's fees, conditions, channels, topics,
 service, ...) with ONE `UNION ALL` query, each relation a branch whose rows come as JSON arrays
 of their columns. The SQL pieces of a model are built once; rows become model instances through
-`Model.from_db`, as in the ORM. Published pages (products, articles) are filtered the way
-`live().public()` filters them.
+`Model.from_db`, or without the constructor where that is safe (see `_Sql.build`). Published
+pages (products, articles) are filtered the way `live().public()` filters them.
 
 Results are kept on each instance and read back with `related(instance, name)`, which falls
 back to the ordinary manager, so resolvers also work on objects that were not batch loaded
@@ -28,6 +28,8 @@ from functools import cache
 from django.conf import settings
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from wagtail.models import Page
 
 from .optimizer import Need, Selection, Spec, needs
@@ -278,7 +280,7 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
         for position, decode in sql.decoders:
             if values[position] is not None:
                 values[position] = decode(values[position])
-        branch.rows.append((match, branch.model.from_db(connection.alias, sql.attnames, values)))
+        branch.rows.append((match, sql.build(values)))
 
 
 def _restricted_select(width: int) -> str:
@@ -314,10 +316,25 @@ class _Sql:
     one text column, whatever the model, so the branches of a UNION line up without a
     column per field of every model (which makes PostgreSQL's planner slow)."""
 
+    model: type[Model]
     rows: list[str]  # JSON array expressions, in column order
     source: str  # the table, joined to its parent tables (multi-table inheritance)
     attnames: list[str]
     decoders: list[tuple[int, Callable]]  # JSON value → Python value, where they differ
+    plain: bool  # no pre_init/post_init listeners: instances may skip the constructor
+
+    def build(self, values: list) -> Model:
+        """An instance for a row. `Model.__init__` does nothing a loaded row needs, but costs:
+        ClusterableModel's inspects every field of the model for each instance. So, as long as
+        no signal listens to instance creation, fill the instance the way the ORM's fast path
+        does, without calling it."""
+        if not self.plain:
+            return self.model.from_db(connection.alias, self.attnames, values)
+        obj = self.model.__new__(self.model)
+        obj.__dict__.update(zip(self.attnames, values, strict=True))
+        state = obj._state = ModelState()
+        state.adding, state.db = False, connection.alias
+        return obj
 
 
 _ARGS_PER_ARRAY = 90  # json_build_array takes at most 100 arguments, json_array 127
@@ -338,7 +355,8 @@ def _sql(model: type[Model], vendor: str) -> _Sql:
         table, pk = quote(parent._meta.db_table), quote(parent._meta.pk.column)
         source += f" JOIN {table} ON {table}.{pk} = {_column(model, link.name)}"
     decoders = [(n, d) for n, f in enumerate(fields) if (d := _decoder(f)) is not None]
-    return _Sql(rows, source, [f.attname for f in fields], decoders)
+    plain = not (pre_init.has_listeners(model) or post_init.has_listeners(model))
+    return _Sql(model, rows, source, [f.attname for f in fields], decoders, plain)
 
 
 def _decode_json(text) -> list:
@@ -378,6 +396,11 @@ def _datetime(value: str) -> datetime:
 
 
 def _column(model: type[Model], name: str) -> str:
+    return _quoted_column(model, name, connection.vendor)
+
+
+@cache
+def _quoted_column(model: type[Model], name: str, vendor: str) -> str:
     quote = connection.ops.quote_name
     field = model._meta.pk if name == "pk" else model._meta.get_field(name)
     return f"{quote(field.model._meta.db_table)}.{quote(field.column)}"
