@@ -6,6 +6,8 @@ from wagtail.models import PageViewRestriction
 
 from api.core import loader
 from api.core.loader import Loader, related, related_one
+from api.core.optimizer import Selection
+from api.products.resolvers import product_spec
 from catalogue.models import KnowledgeArticlePage, ProductPage
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +24,6 @@ def test_split_queries_give_the_same_answer(client, monkeypatch):
 
 
 def test_loaded_relations_equal_the_orm(client):
-    from api.core.optimizer import Selection
-    from api.products.resolvers import product_spec
-
     products = list(ProductPage.objects.live().order_by("pk")[:15])
     sel = Selection()
     for name in ("fees", "channels", "topics", "requiredDocuments", "responsibleService"):
@@ -55,3 +54,26 @@ def test_related_falls_back_to_the_manager():
     product = ProductPage.objects.live().first()
     assert related(product, "fees") == list(product.fees.all())
     assert related_one(product, "upl") == product.upl
+
+
+def test_instances_go_through_the_constructor_when_a_signal_listens():
+    from django.db.models.signals import post_init
+
+    from catalogue.models import Topic
+
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    product = ProductPage.objects.live().filter(topics__isnull=False).first()
+    post_init.connect(listener, sender=Topic)
+    loader._sql.cache_clear()
+    try:
+        sel = Selection()
+        sel._child("topics", None)
+        Loader().load([ProductPage.objects.get(pk=product.pk)], sel, product_spec())
+    finally:
+        post_init.disconnect(listener, sender=Topic)
+        loader._sql.cache_clear()
+    assert seen and all(isinstance(t, Topic) for t in seen)
