@@ -273,8 +273,12 @@ class DatabaseEngine(SearchEngine):
         return plan_query(text, vocabulary.get_vocabulary(), synonyms)
 
     def search(self, request: SearchRequest) -> EngineResult:
+        # Caches first: their checks are small-table scans the index-only mode would slow down.
+        synonym_table, _ = vocabulary.get_synonyms()
+        vocabulary.get_vocabulary()
+        doccache.facts()
         with self._index_only():
-            return self._search(request)
+            return self._search(request, synonym_table)
 
     @contextmanager
     def _index_only(self):
@@ -293,8 +297,7 @@ class DatabaseEngine(SearchEngine):
             finally:
                 cursor.execute("SET LOCAL enable_seqscan = on")
 
-    def _search(self, request: SearchRequest) -> EngineResult:
-        synonym_table, _ = vocabulary.get_synonyms()
+    def _search(self, request: SearchRequest, synonym_table) -> EngineResult:
         plan = self.plan(request.text, synonym_table)
         result = EngineResult(hits=[], total=0, engine=self.name)
         if plan.empty:
@@ -501,6 +504,7 @@ class DatabaseEngine(SearchEngine):
     # --- suggesting ------------------------------------------------------------------------
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        doccache.facts()
         with self._index_only():
             return self._suggest(prefix, limit)
 
