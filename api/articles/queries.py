@@ -6,9 +6,9 @@ from ..core.enums import Channel, value_of
 from ..core.loader import Loader
 from ..core.lookup import usable
 from ..core.optimizer import selection
-from ..core.pagination import connection, paginate
+from ..core.pagination import connection
 from ..entries.filters import filter_entries
-from ..entries.loading import prepare
+from ..entries.loading import paginated, prepare
 from .resolvers import load_articles, published_articles
 from .types import KnowledgeArticle
 
@@ -62,6 +62,8 @@ class ArticleQueries(graphene.ObjectType):
                 else queryset.none()
             )
         sel = selection(info).any_of("edges.node", "nodes")
-        result = paginate(queryset.order_by("title", "pk"), first, after)
-        prepare(load_articles(result.items, sel), sel, value_of(channel, "web"), info.context)
+        loader = Loader()
+        result = paginated(queryset.order_by("title", "pk"), first, after, loader)
+        articles = load_articles(result.items, sel, loader)
+        prepare(articles, sel, value_of(channel, "web"), info.context)
         return result

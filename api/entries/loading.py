@@ -1,5 +1,7 @@
 from ..core.context import set_channel
+from ..core.loader import Loader
 from ..core.optimizer import Selection
+from ..core.pagination import ConnectionResult, paginate
 from .text import prime_rich_text
 
 
@@ -10,3 +12,12 @@ def prepare(products, sel: Selection, channel: str, context):
     if "text" in sel:
         prime_rich_text(products, context)
     return products
+
+
+def paginated(queryset, first, after, loader: Loader) -> ConnectionResult:
+    """One page of the ordered `queryset` of published pages: the ORM picks the ids (filters,
+    order, offset), the loader reads the rows, which is cheaper per instance."""
+    result = paginate(queryset.values_list("pk", flat=True), first, after)
+    found = {page.pk: page for page in loader.published(queryset.model, "pk", result.items)}
+    result.items = [found[pk] for pk in result.items if pk in found]
+    return result

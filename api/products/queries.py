@@ -6,9 +6,9 @@ from ..core.enums import Channel, value_of
 from ..core.loader import Loader
 from ..core.lookup import usable
 from ..core.optimizer import selection
-from ..core.pagination import connection, paginate
+from ..core.pagination import connection
 from ..entries.filters import filter_entries
-from ..entries.loading import prepare
+from ..entries.loading import paginated, prepare
 from .resolvers import load_products, published_products
 from .types import Product
 
@@ -51,6 +51,9 @@ class ProductQueries(graphene.ObjectType):
     def resolve_products(root, info, first=None, after=None, channel="web", **filters):
         queryset = filter_entries(published_products(), **filters).order_by("title", "pk")
         sel = selection(info).any_of("edges.node", "nodes")
-        result = paginate(queryset, first, after)
-        prepare(load_products(result.items, sel), sel, value_of(channel, "web"), info.context)
+        loader = Loader()
+        result = paginated(queryset, first, after, loader)
+        prepare(
+            load_products(result.items, sel, loader), sel, value_of(channel, "web"), info.context
+        )
         return result
