@@ -1,3 +1,5 @@
+"""Shared steps of loading products and articles for a root field."""
+
 from ..core.context import set_channel
 from ..core.loader import Loader
 from ..core.optimizer import Selection
@@ -5,13 +7,14 @@ from ..core.pagination import ConnectionResult, paginate
 from .text import prime_rich_text
 
 
-def prepare(products, sel: Selection, channel: str, context):
-    """Per-page work after loading: the channel to word texts for, rich text links in bulk."""
-    products = list(products)
-    set_channel(products, channel)
+def prepare(entries, sel: Selection, channel: str, context) -> list:
+    """Per-page work after loading products or articles: the channel their texts are worded
+    for, and the internal links of their rich text expanded in bulk."""
+    entries = list(entries)
+    set_channel(entries, channel)
     if "text" in sel:
-        prime_rich_text(products, context)
-    return products
+        prime_rich_text(entries, context)
+    return entries
 
 
 def paginated(queryset, first, after, loader: Loader) -> ConnectionResult:
