@@ -4,8 +4,7 @@ Django's prefetch_related costs a query per relation and level, and most of its 
 building and compiling a queryset for each. This loader walks the requested relations breadth
 first and fetches all relations of one level (a product's fees, conditions, channels, topics,
 service, ...) with ONE `UNION ALL` query, each relation a branch whose rows come as JSON arrays
-of their columns. The SQL pieces of a model are built once; rows become model instances through
-`Model.from_db`, or without the constructor where that is safe (see `_Sql.build`). Published
+of their columns (`api.core.model_sql`: SQL built once per model, rows to instances). Published
 pages (products, articles) are filtered the way `live().public()` filters them.
 
 Results are kept on each instance and read back with `related(instance, name)`, which falls
@@ -15,23 +14,16 @@ back to the ordinary manager, so resolvers also work on objects that were not ba
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
-from decimal import Decimal
-from functools import cache
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
-from django.db.models.base import ModelState
-from django.db.models.signals import post_init, pre_init
 from wagtail.models import Page
 
+from .model_sql import column, decode_json, model_sql
 from .optimizer import Need, Selection, Spec, needs
 
 _CACHE_ATTR = "_api_related"
@@ -165,8 +157,8 @@ class _Branch:
             model,
             "",
             values,
-            _column(model, field_name),
-            _sql(model, connection.vendor).source,
+            column(model, field_name),
+            model_sql(model, connection.vendor).source,
             live_only,
             order,
         )
@@ -176,7 +168,7 @@ def _branch(parents: list, need: Need) -> _Branch:
     model = type(parents[0])
     relation = model._meta.get_field(need.related.path)
     target = relation.related_model
-    source = _sql(target, connection.vendor).source
+    source = model_sql(target, connection.vendor).source
     live_only, order = need.related.published, need.related.order
     if isinstance(relation, ForeignKey):
         ids = list({getattr(p, relation.attname) for p in parents} - {None})
@@ -185,7 +177,7 @@ def _branch(parents: list, need: Need) -> _Branch:
             target,
             relation.name,
             ids,
-            _column(target, "pk"),
+            column(target, "pk"),
             source,
             live_only,
             order,
@@ -193,7 +185,7 @@ def _branch(parents: list, need: Need) -> _Branch:
         )
     parent_ids = [p.pk for p in parents]
     if isinstance(relation, ManyToOneRel):  # child rows, e.g. a product's fees
-        match = _column(target, relation.field.name)
+        match = column(target, relation.field.name)
         name = relation.get_accessor_name()
         return _Branch(_CHILDREN, target, name, parent_ids, match, source, live_only, order)
     if isinstance(relation, ManyToManyRel):  # the reverse side, e.g. Product.articles
@@ -206,7 +198,7 @@ def _branch(parents: list, need: Need) -> _Branch:
         raise TypeError(f"{model.__name__}.{need.related.path} is not a relation")
     quote = connection.ops.quote_name
     through = quote(forward.remote_field.through._meta.db_table)
-    source += f" JOIN {through} ON {through}.{quote(to_column)} = {_column(target, 'pk')}"
+    source += f" JOIN {through} ON {through}.{quote(to_column)} = {column(target, 'pk')}"
     match = f"{through}.{quote(from_column)}"
     return _Branch(_MANY_TO_MANY, target, name, parent_ids, match, source, live_only, order)
 
@@ -254,12 +246,12 @@ _RESTRICTED = -1  # the branch number of the private sections' paths
 
 
 def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
-    sqls = [_sql(b.model, connection.vendor) for b in branches]
+    sqls = [model_sql(b.model, connection.vendor) for b in branches]
     width = max(len(sql.rows) for sql in sqls)  # JSON columns per row
     selects, params = [], []
     for index, (branch, sql) in enumerate(zip(branches, sqls, strict=True)):
         rows = ", ".join([*sql.rows, *["NULL"] * (width - len(sql.rows))])
-        where = f"{_column(branch.model, 'live')} = %s AND " if branch.live_only else ""
+        where = f"{column(branch.model, 'live')} = %s AND " if branch.live_only else ""
         placeholders = ", ".join(["%s"] * len(branch.values))
         selects.append(
             f"SELECT {index}, {branch.match}, {rows} FROM {branch.source} "
@@ -273,14 +265,10 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
         found = cursor.fetchall()
     for index, match, *parts in found:
         if index == _RESTRICTED:
-            restricted.append(_decode_json(parts[0])[0])
+            restricted.append(decode_json(parts[0])[0])
             continue
         branch, sql = branches[index], sqls[index]
-        values = [value for part in parts[: len(sql.rows)] for value in _decode_json(part)]
-        for position, decode in sql.decoders:
-            if values[position] is not None:
-                values[position] = decode(values[position])
-        branch.rows.append((match, sql.build(values)))
+        branch.rows.append((match, sql.instance(parts[: len(sql.rows)])))
 
 
 def _restricted_select(width: int) -> str:
@@ -305,102 +293,3 @@ def _sort_key(model: type[Model], order: tuple[str, ...]):
         return tuple((value is not None, value) for value in (getattr(obj, n) for n in names))
 
     return key
-
-
-# --- SQL pieces per model, built once -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Sql:
-    """How to read a model in a UNION branch. Each row comes as JSON arrays of its columns:
-    one text column, whatever the model, so the branches of a UNION line up without a
-    column per field of every model (which makes PostgreSQL's planner slow)."""
-
-    model: type[Model]
-    rows: list[str]  # JSON array expressions, in column order
-    source: str  # the table, joined to its parent tables (multi-table inheritance)
-    attnames: list[str]
-    decoders: list[tuple[int, Callable]]  # JSON value → Python value, where they differ
-    plain: bool  # no pre_init/post_init listeners: instances may skip the constructor
-
-    def build(self, values: list) -> Model:
-        """An instance for a row. `Model.__init__` does nothing a loaded row needs, but costs:
-        ClusterableModel's inspects every field of the model for each instance. So, as long as
-        no signal listens to instance creation, fill the instance the way the ORM's fast path
-        does, without calling it."""
-        if not self.plain:
-            return self.model.from_db(connection.alias, self.attnames, values)
-        obj = self.model.__new__(self.model)
-        obj.__dict__.update(zip(self.attnames, values, strict=True))
-        state = obj._state = ModelState()
-        state.adding, state.db = False, connection.alias
-        return obj
-
-
-_ARGS_PER_ARRAY = 90  # json_build_array takes at most 100 arguments, json_array 127
-
-
-@cache
-def _sql(model: type[Model], vendor: str) -> _Sql:
-    quote = connection.ops.quote_name
-    fields = model._meta.concrete_fields
-    columns = [_column(model, f.name) for f in fields]
-    array = "json_build_array({})::text" if vendor == "postgresql" else "json_array({})"
-    rows = [
-        array.format(", ".join(columns[start : start + _ARGS_PER_ARRAY]))
-        for start in range(0, len(columns), _ARGS_PER_ARRAY)
-    ]
-    source = quote(model._meta.db_table)
-    for parent, link in model._meta.parents.items():
-        table, pk = quote(parent._meta.db_table), quote(parent._meta.pk.column)
-        source += f" JOIN {table} ON {table}.{pk} = {_column(model, link.name)}"
-    decoders = [(n, d) for n, f in enumerate(fields) if (d := _decoder(f)) is not None]
-    plain = not (pre_init.has_listeners(model) or post_init.has_listeners(model))
-    return _Sql(model, rows, source, [f.attname for f in fields], decoders, plain)
-
-
-def _decode_json(text) -> list:
-    # Decimals stay exact; PostgreSQL drivers may hand over json text or a decoded list.
-    return json.loads(text, parse_float=Decimal) if isinstance(text, str | bytes) else text
-
-
-def _decoder(field) -> Callable | None:
-    """Turns the JSON form of a column value (as SQLite or PostgreSQL write it) into the
-    Python value the field holds."""
-    kind = field.get_internal_type()
-    if kind == "DateField":
-        return date.fromisoformat
-    if kind == "DateTimeField":
-        return _datetime
-    if kind == "TimeField":
-        return time.fromisoformat
-    if kind == "DecimalField":
-        exponent = Decimal(1).scaleb(-field.decimal_places)
-        return lambda value: Decimal(value).quantize(exponent)
-    if kind == "BooleanField":
-        return bool
-    if kind == "UUIDField":
-        return lambda value: value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-    if kind == "FloatField":
-        return float
-    if kind == "JSONField":
-        return lambda value: json.loads(value) if isinstance(value, str) else value
-    return None
-
-
-def _datetime(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    if settings.USE_TZ and parsed.tzinfo is None:  # SQLite keeps UTC without an offset
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
-
-
-def _column(model: type[Model], name: str) -> str:
-    return _quoted_column(model, name, connection.vendor)
-
-
-@cache
-def _quoted_column(model: type[Model], name: str, vendor: str) -> str:
-    quote = connection.ops.quote_name
-    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
-    return f"{quote(field.model._meta.db_table)}.{quote(field.column)}"

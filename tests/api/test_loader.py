@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from api.core import loader
 from api.core.loader import Loader, related, related_one
+from api.core.model_sql import model_sql
 from api.core.optimizer import Selection
 from api.products.resolvers import product_spec
 from catalogue.models import KnowledgeArticlePage, ProductPage
@@ -68,12 +69,12 @@ def test_instances_go_through_the_constructor_when_a_signal_listens():
 
     product = ProductPage.objects.live().filter(topics__isnull=False).first()
     post_init.connect(listener, sender=Topic)
-    loader._sql.cache_clear()
+    model_sql.cache_clear()
     try:
         sel = Selection()
         sel._child("topics", None)
         Loader().load([ProductPage.objects.get(pk=product.pk)], sel, product_spec())
     finally:
         post_init.disconnect(listener, sender=Topic)
-        loader._sql.cache_clear()
+        model_sql.cache_clear()
     assert seen and all(isinstance(t, Topic) for t in seen)
