@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ContentVersion
@@ -29,7 +29,8 @@ def _bump(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    senders = [*apps.get_app_config("catalogue").get_models(), Page]
+    # Catalogue models, pages, and view restrictions (a private section leaves the API).
+    senders = [*apps.get_app_config("catalogue").get_models(), Page, PageViewRestriction]
     for model in senders:
         uid = f"api-content-version-{model._meta.label}"
         post_save.connect(_bump, sender=model, dispatch_uid=f"{uid}-save", weak=False)

@@ -152,3 +152,16 @@ def test_graphiql_can_be_switched_off(client, settings):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert response.status_code == 400
     assert response.json()["errors"]
+
+
+def test_making_a_page_private_changes_the_etag(client):
+    from wagtail.models import PageViewRestriction
+
+    page = make_product("wordt-besloten")
+    variables = json.dumps({"s": page.slug})
+    before = get(client, QUERY, variables)
+    assert before.json()["data"]["product"] is not None
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    after = get(client, QUERY, variables)
+    assert after["ETag"] != before["ETag"]
+    assert after.json()["data"]["product"] is None
