@@ -3,7 +3,6 @@
 Kept free of Django so the API, search and checks can share it.
 """
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -114,7 +113,3 @@ def html_to_markdown(value: str) -> str:
 
 def markdown_to_text(value: str) -> str:
     return html_to_text(markdown_to_html(value))
-
-
-def escape(value: str) -> str:
-    return html.escape(value or "")

@@ -153,6 +153,21 @@ class Vocabulary:
     def display(self, term: str) -> str:
         return self.words.get(term, term)
 
+    def did_you_mean(self, words: Sequence[str]) -> str | None:
+        """The words with unknown ones replaced by their nearest known term, or None when no
+        word changed. Engines still check that the corrected text finds something."""
+        replaced, changed = [], False
+        for word in words:
+            term = analysis.stem(word)
+            if self.count(term):
+                replaced.append(word)
+                continue
+            candidates = self.typos.lookup(term, max_distance=min(3, max(1, len(term) // 3)))
+            if candidates:
+                replaced.append(self.display(candidates[0][0]))
+                changed = True
+        return " ".join(replaced) if changed and replaced else None
+
 
 RARE = 2  # a known term this rare may still be a typo of a frequent one
 MIN_PREFIX = 3

@@ -2,12 +2,12 @@ import graphene
 
 from catalogue.models import KnowledgeArticlePage
 
-from ..core.enums import Channel, value_of
+from ..core.enums import value_of
 from ..core.loader import Loader
 from ..core.lookup import usable
 from ..core.optimizer import selection
 from ..core.pagination import connection
-from ..entries.filters import filter_entries
+from ..entries.filters import channel_argument, filter_entries, list_arguments
 from ..entries.loading import paginated, prepare
 from .resolvers import load_articles, published_articles
 from .types import KnowledgeArticle
@@ -17,28 +17,17 @@ KnowledgeArticleConnection = connection(
 )
 
 
-def _channel_argument():
-    return Channel(default_value="web", description="Voor welk kanaal `text` is geformuleerd.")
-
-
 class ArticleQueries(graphene.ObjectType):
     knowledge_article = graphene.Field(
         KnowledgeArticle,
         slug=graphene.String(required=True),
-        channel=_channel_argument(),
+        channel=channel_argument(),
         description="Eén gepubliceerd kennisartikel; null als het niet gepubliceerd is.",
     )
     knowledge_articles = graphene.Field(
         KnowledgeArticleConnection,
         required=True,
-        first=graphene.Int(description="Aantal per pagina."),
-        after=graphene.String(description="De `endCursor` van de vorige pagina."),
-        topic=graphene.String(description="Slug van een thema."),
-        life_event=graphene.String(description="Slug van een levensgebeurtenis."),
-        audience=graphene.String(description="Slug van een doelgroep."),
-        service=graphene.String(description="Slug van de verantwoordelijke dienst."),
-        product=graphene.String(description="Slug van een gerelateerd product."),
-        channel=_channel_argument(),
+        **list_arguments(product="Slug van een gerelateerd product."),
     )
 
     @staticmethod

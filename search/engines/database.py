@@ -479,20 +479,9 @@ class DatabaseEngine(SearchEngine):
     def _did_you_mean(self, plan: QueryPlan, request: SearchRequest, synonyms) -> str | None:
         """A nearby query that does find something, or None."""
         known = vocabulary.get_vocabulary()
-        replaced = []
-        changed = False
-        for word in plan.words:
-            term = analysis.stem(word)
-            if known.count(term):
-                replaced.append(word)
-                continue
-            candidates = known.typos.lookup(term, max_distance=min(3, max(1, len(term) // 3)))
-            if candidates:
-                replaced.append(known.display(candidates[0][0]))
-                changed = True
-        if not changed or not replaced:
+        text = known.did_you_mean(plan.words)
+        if text is None:
             return None
-        text = " ".join(replaced)
         retry = plan_query(text, known, synonyms)
         if retry.empty:
             return None

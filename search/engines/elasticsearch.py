@@ -831,20 +831,9 @@ class ElasticsearchEngine(SearchEngine):
             for option in entry.get("options", []):
                 if option.get("collate_match", True) and option["text"] != plan.text.lower():
                     return option["text"]
-        known = vocabulary.get_vocabulary()
-        replaced, changed = [], False
-        for word in plan.words:
-            term = analysis.stem(word)
-            if known.count(term):
-                replaced.append(word)
-                continue
-            candidates = known.typos.lookup(term, max_distance=min(3, max(1, len(term) // 3)))
-            if candidates:
-                replaced.append(known.display(candidates[0][0]))
-                changed = True
-        if not changed or not replaced:
+        text = vocabulary.get_vocabulary().did_you_mean(plan.words)
+        if text is None:
             return None
-        text = " ".join(replaced)
         retry = self.plan(text, request.weights)
         if retry.empty:
             return None

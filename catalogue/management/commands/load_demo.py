@@ -55,9 +55,12 @@ class Command(BaseCommand):
             created = 0
             for bundle in bundles:
                 for data in bundle["products"]:
-                    created += add_product(products_root, data)
+                    created += add_entry(products_root, data, ProductPage, build_product)
             articles = demo_articles.all_articles()
-            created_articles = sum(add_article(articles_root, data) for data in articles)
+            created_articles = sum(
+                add_entry(articles_root, data, KnowledgeArticlePage, demo_articles.build_article)
+                for data in articles
+            )
         self.stdout.write(
             f"Demo: {ProductPage.objects.live().count()} producten ({created} nieuw), "
             f"{KnowledgeArticlePage.objects.live().count()} kennisartikelen ({created_articles} nieuw), "
@@ -191,21 +194,12 @@ def service_section(root: SectionPage, service: Service) -> SectionPage:
     return ensure_section(root, service.name, service.slug, service=service)
 
 
-def add_product(root: SectionPage, data: dict) -> int:
-    if ProductPage.objects.filter(slug=data["slug"]).exists():
+def add_entry(root: SectionPage, data: dict, model, build) -> int:
+    """Add one product or article under its service's folder; an existing slug is left alone."""
+    if model.objects.filter(slug=data["slug"]).exists():
         return 0
     service = Service.objects.get(slug=data["service"])
-    page = build_product(data, service)
-    service_section(root, service).add_child(instance=page)
-    page.save_revision().publish()
-    return 1
-
-
-def add_article(root: SectionPage, data: dict) -> int:
-    if KnowledgeArticlePage.objects.filter(slug=data["slug"]).exists():
-        return 0
-    service = Service.objects.get(slug=data["service"])
-    page = demo_articles.build_article(data, service)
+    page = build(data, service)
     service_section(root, service).add_child(instance=page)
     page.save_revision().publish()
     return 1
