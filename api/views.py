@@ -30,6 +30,7 @@ from graphql import (
 
 from . import caching, cors, limits
 from .core.errors import BAD_REQUEST, INTERNAL, LIMIT_EXCEEDED, UNAUTHENTICATED
+from .core.execution import FastExecutionContext
 from .schema import schema as graphene_schema
 from .tokens import authenticate
 
@@ -294,6 +295,7 @@ class ApiView(GraphQLView):
             variable_values=variables,
             operation_name=operation_name,
             is_awaitable=_never_awaitable,  # every resolver is synchronous
+            execution_context_class=FastExecutionContext,
         )
 
     @staticmethod

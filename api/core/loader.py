@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
 from wagtail.models import Page
 
-from .model_sql import column, decode_json, model_sql
+from .model_sql import column, decode_many, model_sql
 from .optimizer import Need, Selection, Spec, needs
 
 _CACHE_ATTR = "_api_related"
@@ -263,12 +263,18 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         found = cursor.fetchall()
-    for index, match, *parts in found:
+    # All JSON of the result in one parse; then rows to instances.
+    widths = [1 if index == _RESTRICTED else len(sqls[index].rows) for index, *_ in found]
+    decoded = iter(
+        decode_many([p for row, w in zip(found, widths, strict=True) for p in row[2 : 2 + w]])
+    )
+    alias = connection.alias
+    for (index, match, *_parts), parts in zip(found, widths, strict=True):
         if index == _RESTRICTED:
-            restricted.append(decode_json(parts[0])[0])
+            restricted.append(next(decoded)[0])
             continue
         branch, sql = branches[index], sqls[index]
-        branch.rows.append((match, sql.instance(parts[: len(sql.rows)])))
+        branch.rows.append((match, sql.instance([next(decoded) for _ in range(parts)], alias)))
 
 
 def _restricted_select(width: int) -> str:
