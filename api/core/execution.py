@@ -15,7 +15,8 @@ cuts the per-field work:
   `@skip`/`@include` use a variable collects its sub-selections per request;
 - a scalar or enum field with graphene's default attribute resolver is read with `getattr`
   and serialized directly, without an info object, arguments or a path;
-- other leaf fields skip argument coercion and `complete_value`;
+- other leaf fields skip argument coercion and `complete_value`; object and list fields skip
+  the field lookup and the argument coercion;
 - lists and objects skip the awaitable checks (the view passes `is_awaitable` that always
   says no) and dispatch on a per-type kind computed once.
 Anything unusual (middleware, abstract types, a field whose arguments fail to coerce) takes
@@ -53,7 +54,8 @@ from graphql.pyutils import Path, inspect
 # How a field is executed.
 _ATTR_LEAF = 1  # default attribute resolver, scalar/enum result
 _LEAF = 2  # own resolver, scalar/enum result
-_GENERAL = 3  # graphql-core's execute_field
+_NODE = 3  # an object, list or abstract result: complete_value
+_GENERAL = 4  # graphql-core's execute_field
 
 # What a type is, for complete_value.
 _NON_NULL, _LIST, _OBJECT, _OTHER = 1, 2, 3, 4
@@ -180,6 +182,19 @@ class FastExecutionContext(ExecutionContext):
                 if result is not Undefined:
                     results[plan.name] = result
                 continue
+            if kind == _NODE:
+                field_path = Path(path, plan.name, type_name)
+                info = self.build_resolve_info(plan.field_def, plan.nodes, parent_type, field_path)
+                try:
+                    value = plan.resolve(source_value, info, **self._arguments(plan))
+                    results[plan.name] = self.complete_value(
+                        plan.field_def.type, plan.nodes, info, field_path, value
+                    )
+                except Exception as raw_error:
+                    error = located_error(raw_error, plan.nodes, field_path.as_list())
+                    self.handle_field_error(error, plan.field_def.type, field_path)
+                    results[plan.name] = None
+                continue
             field_path = None
             try:
                 if kind == _ATTR_LEAF:
@@ -192,14 +207,7 @@ class FastExecutionContext(ExecutionContext):
                     info = self.build_resolve_info(
                         plan.field_def, plan.nodes, parent_type, field_path
                     )
-                    args = plan.args
-                    if args is None:
-                        args = self._args.get(id(plan))
-                        if args is None:
-                            args = self._args[id(plan)] = get_argument_values(
-                                plan.field_def, plan.nodes[0], self.variable_values
-                            )
-                    value = plan.resolve(source_value, info, **args)
+                    value = plan.resolve(source_value, info, **self._arguments(plan))
                 if isinstance(value, Exception):
                     raise value
                 if value is None or value is Undefined:
@@ -221,6 +229,16 @@ class FastExecutionContext(ExecutionContext):
                 results[plan.name] = None
         return results
 
+    def _arguments(self, plan: _Plan) -> dict:
+        if plan.args is not None:
+            return plan.args
+        args = self._args.get(id(plan))
+        if args is None:  # arguments from variables: once per request
+            args = self._args[id(plan)] = get_argument_values(
+                plan.field_def, plan.nodes[0], self.variable_values
+            )
+        return args
+
     def _plan(self, parent_type: GraphQLObjectType, name: str, nodes: list[FieldNode]) -> _Plan:
         plan = _Plan()
         plan.name, plan.nodes, plan.kind = name, nodes, _GENERAL
@@ -228,19 +246,21 @@ class FastExecutionContext(ExecutionContext):
         plan.field_def = field_def
         if not field_def or self.middleware_manager:
             return plan
-        return_type = field_def.type
-        plan.non_null = is_non_null_type(return_type)
-        named = return_type.of_type if plan.non_null else return_type
-        if not is_leaf_type(named):
-            return plan
         arguments = nodes[0].arguments or ()
         if any(not is_const_value_node(a.value) for a in arguments):
-            plan.args = None  # coerced once per request (see execute_fields)
+            plan.args = None  # coerced once per request (see _arguments)
         else:
             try:
                 plan.args = get_argument_values(field_def, nodes[0], {})
             except Exception:  # reported per field, by the general path
                 return plan
+        return_type = field_def.type
+        plan.non_null = is_non_null_type(return_type)
+        named = return_type.of_type if plan.non_null else return_type
+        if not is_leaf_type(named):
+            plan.kind = _NODE
+            plan.resolve = field_def.resolve or self.field_resolver
+            return plan
         plan.return_type = named
         plan.serialize = named.serialize
         plan.null_message = (

@@ -17,18 +17,6 @@ class TimeSpan(graphene.ObjectType):
     closes = graphene.Time(required=True)
     formatted = graphene.String(required=True, description="Bijv. '09:00–12:30'.")
 
-    @staticmethod
-    def resolve_opens(root, info):
-        return root[0]
-
-    @staticmethod
-    def resolve_closes(root, info):
-        return root[1]
-
-    @staticmethod
-    def resolve_formatted(root, info):
-        return f"{root[0]:%H:%M}–{root[1]:%H:%M}"
-
 
 class DayHours(graphene.ObjectType):
     """De openingstijden op één datum, met feestdagen en afwijkingen verwerkt."""
@@ -44,19 +32,45 @@ class DayHours(graphene.ObjectType):
         required=True, description="Bijv. '09:00–12:30, 13:30–17:00' of 'gesloten (Koningsdag)'."
     )
 
-    @staticmethod
-    def resolve_date(root: DayHoursValue, info):
-        return root.day
 
-    @staticmethod
-    def resolve_weekday(root: DayHoursValue, info):
-        return WEEKDAY_NAMES[root.day.weekday()]
+class _Span:
+    """A TimeSpan with every field computed up front: plain attributes cost the executor
+    least (a week has seven days of many fields, for every location shown)."""
 
-    @staticmethod
-    def resolve_formatted(root: DayHoursValue, info):
-        if root.is_closed:
-            return f"gesloten ({root.holiday_name})" if root.holiday_name else "gesloten"
-        return ", ".join(f"{o:%H:%M}–{c:%H:%M}" for o, c in root.intervals)
+    __slots__ = ("opens", "closes", "formatted")
+
+    def __init__(self, opens, closes) -> None:
+        self.opens, self.closes = opens, closes
+        self.formatted = f"{opens:%H:%M}–{closes:%H:%M}"
+
+
+class _Day:
+    """A DayHours with every field computed up front (see _Span)."""
+
+    __slots__ = (
+        "date",
+        "weekday",
+        "is_closed",
+        "is_holiday",
+        "holiday_name",
+        "note",
+        "intervals",
+        "formatted",
+    )
+
+    def __init__(self, value: DayHoursValue) -> None:
+        self.date = value.day
+        self.weekday = WEEKDAY_NAMES[value.day.weekday()]
+        self.is_closed = value.is_closed
+        self.is_holiday = value.is_holiday
+        self.holiday_name = value.holiday_name
+        self.note = value.note
+        self.intervals = [_Span(opens, closes) for opens, closes in value.intervals]
+        if value.is_closed:
+            name = value.holiday_name
+            self.formatted = f"gesloten ({name})" if name else "gesloten"
+        else:
+            self.formatted = ", ".join(span.formatted for span in self.intervals)
 
 
 class OpeningHours(graphene.ObjectType):
@@ -86,7 +100,13 @@ class OpeningHours(graphene.ObjectType):
 
     @staticmethod
     def resolve_week(root: tuple[str, Schedule], info, from_=None):
-        return root[1].week(dates.checked(from_, "from"))
+        start = dates.checked(from_, "from")
+        # Once per schedule and start per request, however often the location is shown.
+        cache = _request_cache(info.context, "_api_weeks")
+        key = (id(root[1]), start)
+        if key not in cache:
+            cache[key] = (root[1], [_Day(day) for day in root[1].week(start)])
+        return cache[key][1]
 
 
 class Location(graphene.ObjectType):
@@ -121,7 +141,7 @@ class Location(graphene.ObjectType):
     def resolve_opening_hours(root, info, channel="counter"):
         channel = value_of(channel, "counter")
         # One schedule per location and channel per request, however often it appears.
-        cache = _request_cache(info.context)
+        cache = _request_cache(info.context, "_api_schedules")
         key = (root.pk, channel)
         if key not in cache:
             cache[key] = build_schedule(
@@ -133,10 +153,10 @@ class Location(graphene.ObjectType):
         return (channel, cache[key])
 
 
-def _request_cache(context) -> dict:
-    cache = getattr(context, "_api_schedules", None)
+def _request_cache(context, name: str) -> dict:
+    cache = getattr(context, name, None)
     if cache is None:
         cache = {}
         with contextlib.suppress(AttributeError):  # a context without attributes: no sharing
-            context._api_schedules = cache
+            setattr(context, name, cache)
     return cache
