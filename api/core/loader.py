@@ -18,6 +18,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
@@ -165,29 +166,31 @@ class _Branch:
 
 
 def _branch(parents: list, need: Need) -> _Branch:
-    model = type(parents[0])
-    relation = model._meta.get_field(need.related.path)
-    target = relation.related_model
-    source = model_sql(target, connection.vendor).source
+    kind, target, name, match, source, attname = _relation(
+        type(parents[0]), need.related.path, connection.vendor
+    )
+    if kind == _FOREIGN_KEY:
+        values = list({getattr(p, attname) for p in parents} - {None})
+    else:
+        values = [p.pk for p in parents]
     live_only, order = need.related.published, need.related.order
+    return _Branch(kind, target, name, values, match, source, live_only, order, attname)
+
+
+@cache
+def _relation(model: type[Model], path: str, vendor: str) -> tuple:
+    """How to read relation `path` of `model`: (kind, target model, name to store it under,
+    SQL matched against the parents, FROM clause, the parent's foreign key attribute).
+    Built once per relation."""
+    relation = model._meta.get_field(path)
+    target = relation.related_model
+    source = model_sql(target, vendor).source
     if isinstance(relation, ForeignKey):
-        ids = list({getattr(p, relation.attname) for p in parents} - {None})
-        return _Branch(
-            _FOREIGN_KEY,
-            target,
-            relation.name,
-            ids,
-            column(target, "pk"),
-            source,
-            live_only,
-            order,
-            parent_attr=relation.attname,
-        )
-    parent_ids = [p.pk for p in parents]
+        match = column(target, "pk")
+        return _FOREIGN_KEY, target, relation.name, match, source, relation.attname
     if isinstance(relation, ManyToOneRel):  # child rows, e.g. a product's fees
         match = column(target, relation.field.name)
-        name = relation.get_accessor_name()
-        return _Branch(_CHILDREN, target, name, parent_ids, match, source, live_only, order)
+        return _CHILDREN, target, relation.get_accessor_name(), match, source, ""
     if isinstance(relation, ManyToManyRel):  # the reverse side, e.g. Product.articles
         forward, name = relation.field, relation.get_accessor_name()
         from_column, to_column = forward.m2m_reverse_name(), forward.m2m_column_name()
@@ -195,12 +198,11 @@ def _branch(parents: list, need: Need) -> _Branch:
         forward, name = relation, relation.name
         from_column, to_column = forward.m2m_column_name(), forward.m2m_reverse_name()
     else:  # a spec naming a plain field is a programming error
-        raise TypeError(f"{model.__name__}.{need.related.path} is not a relation")
+        raise TypeError(f"{model.__name__}.{path} is not a relation")
     quote = connection.ops.quote_name
     through = quote(forward.remote_field.through._meta.db_table)
     source += f" JOIN {through} ON {through}.{quote(to_column)} = {column(target, 'pk')}"
-    match = f"{through}.{quote(from_column)}"
-    return _Branch(_MANY_TO_MANY, target, name, parent_ids, match, source, live_only, order)
+    return _MANY_TO_MANY, target, name, f"{through}.{quote(from_column)}", source, ""
 
 
 def _max_params() -> int:
@@ -239,29 +241,24 @@ def _fetch(branches: list[_Branch], restricted: list[str] | None = None) -> None
     if group:
         _run(group, restricted)
     for branch in branches:
-        branch.rows.sort(key=_sort_key(branch.model, branch.order))
+        if len(branch.rows) > 1:
+            branch.rows.sort(key=_sort_key(branch.model, branch.order))
 
 
 _RESTRICTED = -1  # the branch number of the private sections' paths
 
 
 def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
-    sqls = [model_sql(b.model, connection.vendor) for b in branches]
-    width = max(len(sql.rows) for sql in sqls)  # JSON columns per row
-    selects, params = [], []
-    for index, (branch, sql) in enumerate(zip(branches, sqls, strict=True)):
-        rows = ", ".join([*sql.rows, *["NULL"] * (width - len(sql.rows))])
-        where = f"{column(branch.model, 'live')} = %s AND " if branch.live_only else ""
-        placeholders = ", ".join(["%s"] * len(branch.values))
-        selects.append(
-            f"SELECT {index}, {branch.match}, {rows} FROM {branch.source} "
-            f"WHERE {where}{branch.match} IN ({placeholders})"
-        )
-        params += [True, *branch.values] if branch.live_only else branch.values
-    if restricted is not None:
-        selects.append(_restricted_select(width))
+    vendor = connection.vendor
+    sqls = [model_sql(b.model, vendor) for b in branches]
+    shape = tuple((b.model, b.match, b.source, b.live_only, len(b.values)) for b in branches)
+    params = []
+    for branch in branches:
+        if branch.live_only:
+            params.append(True)
+        params += branch.values
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
+        cursor.execute(_union_sql(shape, restricted is not None, vendor), params)
         found = cursor.fetchall()
     # All JSON of the result in one parse; then rows to instances.
     widths = [1 if index == _RESTRICTED else len(sqls[index].rows) for index, *_ in found]
@@ -277,6 +274,26 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
         branch.rows.append((match, sql.instance([next(decoded) for _ in range(parts)], alias)))
 
 
+@lru_cache(maxsize=1024)
+def _union_sql(shape: tuple, restricted: bool, vendor: str) -> str:
+    """The UNION ALL of branches of this shape (model, match, source, live only, number of
+    values); the same few shapes come back request after request."""
+    width = max(len(model_sql(model, vendor).rows) for model, *_ in shape)  # JSON columns
+    selects = []
+    for index, (model, match, source, live_only, count) in enumerate(shape):
+        rows = model_sql(model, vendor).rows
+        columns = ", ".join([*rows, *["NULL"] * (width - len(rows))])
+        where = f"{column(model, 'live')} = %s AND " if live_only else ""
+        placeholders = ", ".join(["%s"] * count)
+        selects.append(
+            f"SELECT {index}, {match}, {columns} FROM {source} "
+            f"WHERE {where}{match} IN ({placeholders})"
+        )
+    if restricted:
+        selects.append(_restricted_select(width))
+    return " UNION ALL ".join(selects)
+
+
 def _restricted_select(width: int) -> str:
     """A UNION branch with the tree paths of the pages under a view restriction."""
     quote = connection.ops.quote_name
@@ -290,8 +307,10 @@ def _restricted_select(width: int) -> str:
     )
 
 
+@cache
 def _sort_key(model: type[Model], order: tuple[str, ...]):
-    names = [name.lstrip("-") for name in (order or model._meta.ordering or ())] + ["pk"]
+    names = [name.lstrip("-") for name in (order or model._meta.ordering or ())]
+    names.append(model._meta.pk.attname)
 
     def key(pair: tuple):
         obj = pair[1]
