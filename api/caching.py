@@ -17,7 +17,9 @@ from .core import dates
 from .models import ContentVersion
 
 TIME_SENSITIVE_FIELDS = frozenset({"isOpenNow", "nextOpening"})
-UNCACHEABLE_FIELDS = frozenset({"preview"})  # drafts change without a publish
+# `preview`: drafts change without a publish. `search`: every search is logged (and gets its
+# own searchId), so it always runs; `suggest` logs nothing and stays cacheable.
+UNCACHEABLE_FIELDS = frozenset({"preview", "search"})
 _KEY_PREFIX = "api:graphql:"
 
 
