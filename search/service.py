@@ -77,8 +77,15 @@ def search(
     if not 0 <= offset <= MAX_OFFSET:
         raise QueryError(f"Blader niet verder dan {MAX_OFFSET} resultaten.")
     filters = filters or SearchFilters()
+    pinned = _best_bets(query, filters)
     request = SearchRequest(
-        query, filters, offset, limit, weights=current_weights(), with_facets=with_facets
+        query,
+        filters,
+        offset,
+        limit,
+        weights=current_weights(),
+        with_facets=with_facets,
+        pinned=tuple(d.page_id for d in pinned),
     )
     engine = get_engine(engine_name)
     degraded = False
@@ -101,18 +108,19 @@ def search(
         degraded=degraded or result.degraded,
         engine=result.engine or engine.name,
     )
-    _apply_best_bets(response, query, filters, offset)
+    _apply_best_bets(response, query, pinned, offset, result.pinned_matched)
     if log and getattr(settings, "SEARCH_LOG_ENABLED", True):
         response.log_id = log_search(query, channel, response)
     return response
 
 
-def _apply_best_bets(response: SearchResponse, query: str, filters: SearchFilters, offset: int):
+def _best_bets(query: str, filters: SearchFilters) -> list:
+    """The pages pinned for this query that are in the index (live, public) and pass the filters."""
     from .models import BestBet, IndexedDocument, normalize_query
 
     normalized = normalize_query(query)
     if not normalized:
-        return
+        return []
     with connection.cursor() as cursor:  # raw: this runs on every search
         cursor.execute(
             f"SELECT page_id FROM {BestBet._meta.db_table} WHERE normalized = %s "  # noqa: S608
@@ -121,13 +129,26 @@ def _apply_best_bets(response: SearchResponse, query: str, filters: SearchFilter
         )
         bet_ids = [row[0] for row in cursor.fetchall()]
     if not bet_ids:
-        return
-    # Only pages that are in the index (live and public) and pass the filters.
+        return []
     documents = {d.page_id: d for d in IndexedDocument.objects.filter(page_id__in=bet_ids)}
     pinned = [documents[i] for i in bet_ids if i in documents]
-    pinned = [d for d in pinned if filters.accepts(d.facets.split())]
+    return [d for d in pinned if filters.accepts(d.facets.split())]
+
+
+def _apply_best_bets(
+    response: SearchResponse, query: str, pinned: list, offset: int, matched: set[int]
+) -> None:
+    """Put the best bets first (on the first page) and out of the engine's own list.
+
+    `matched`: the pinned pages the engine found for the query itself; they are in its total
+    already, so only the others add to it (on every page alike).
+    """
+    if not pinned:
+        return
     pinned_ids = {d.page_id for d in pinned}
-    already = {h.page_id for h in response.hits}
+    # A best bet the engine found on its own is in its total already: count it once.
+    organic = set(matched) | {h.page_id for h in response.hits}
+    response.total += len(pinned_ids - organic)
     response.hits = [h for h in response.hits if h.page_id not in pinned_ids]
     if offset == 0:
         highlighter = analysis.Highlighter(frozenset(analysis.analyse(query)))
@@ -145,9 +166,6 @@ def _apply_best_bets(response: SearchResponse, query: str, filters: SearchFilter
             )
             for d in pinned
         ] + response.hits
-    # Pinned pages the engine did not find on this page add to the total (an estimate for
-    # pinned pages that match further down the list).
-    response.total += len(pinned_ids - already) if response.total == 0 or offset == 0 else 0
 
 
 def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) -> list[Suggestion]:

@@ -66,16 +66,47 @@ class SearchFilters:
 
     def token_groups(self) -> list[list[str]]:
         """OR within a group, AND between groups."""
-        groups = []
-        for group in FACET_PREFIXES:
-            values = getattr(self, group)
-            if values:
-                groups.append([facet_token(group, v) for v in values])
-        return groups
+        return list(self.tokens_by_group().values())
+
+    def tokens_by_group(self) -> dict[str, list[str]]:
+        """Facet group -> tokens of the selected values, for the groups with a selection."""
+        return {
+            group: [facet_token(group, v) for v in getattr(self, group)]
+            for group in FACET_PREFIXES
+            if getattr(self, group)
+        }
 
     def accepts(self, tokens: Iterable[str]) -> bool:
         present = set(tokens)
         return all(present.intersection(group) for group in self.token_groups())
+
+
+def disjunctive_facet_counts(
+    signatures: Iterable[tuple[Iterable[str], int]], selected: dict[str, list[str]]
+) -> dict[str, dict[str, int]]:
+    """Facet counts as a faceted search UI needs them ("disjunctive" facets).
+
+    `signatures`: (facet tokens of a document, how many matching documents have exactly
+    those tokens), for the matches of the query *without* filters. `selected`: the filters
+    (`SearchFilters.tokens_by_group`). The counts of group X apply every filter except the
+    one on X, so choosing a topic still shows how many results the other topics have
+    (choosing one adds to the results, OR within a group). Without filters these are plain
+    counts of the matches.
+    """
+    chosen = {group: set(tokens) for group, tokens in selected.items()}
+    counts: dict[str, dict[str, int]] = {}
+    for tokens, n in signatures:
+        parsed = [p for p in map(parse_facet_token, tokens) if p]
+        present = set(tokens)
+        failing = [group for group, wanted in chosen.items() if not present & wanted]
+        if len(failing) > 1:
+            continue  # fails two filters: dropping one of them cannot bring it in
+        for group, value in parsed:
+            # Count for group X if the document passes every filter except X's own.
+            if not failing or failing == [group]:
+                counts.setdefault(group, {})
+                counts[group][value] = counts[group].get(value, 0) + n
+    return counts
 
 
 @dataclass
@@ -95,6 +126,8 @@ class SearchRequest:
     limit: int = 10
     weights: Weights = field(default_factory=Weights)
     with_facets: bool = True
+    # Best bets of the query (pinned by the service): the engine says which match on their own.
+    pinned: tuple[int, ...] = ()
 
 
 @dataclass
@@ -119,6 +152,7 @@ class EngineResult:
     relaxed: bool = False  # not every word matched
     degraded: bool = False
     engine: str = ""
+    pinned_matched: set[int] = field(default_factory=set)  # request.pinned among the matches
 
 
 @dataclass

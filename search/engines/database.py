@@ -16,6 +16,7 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from django.db import connection, transaction
 
@@ -28,6 +29,7 @@ from .base import (
     EngineHit,
     EngineResult,
     SearchEngine,
+    SearchFilters,
     SearchRequest,
     Suggestion,
 )
@@ -182,7 +184,12 @@ class DatabaseEngine(SearchEngine):
             with connection.cursor() as cursor:
                 # Move the GIN "pending list" of the bulk load into the indexes: left there,
                 # every search would scan it (about 40 ms here); then fresh planner statistics.
-                for index in ("pdcsearch_doc_vector", "pdcsearch_doc_head", "pdcsearch_doc_facets"):
+                for index in (
+                    "pdcsearch_doc_vector",
+                    "pdcsearch_doc_head",
+                    "pdcsearch_doc_title",
+                    "pdcsearch_doc_facets",
+                ):
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
                 cursor.execute(f"ANALYZE {DOC_TABLE}")
         return len(docs)
@@ -224,7 +231,7 @@ class DatabaseEngine(SearchEngine):
             if self.vendor == "postgresql":
                 cursor.executemany(
                     f"INSERT INTO {DOC_TABLE} "
-                    f"({columns}, search_vector, facet_tokens, head_vector) VALUES "
+                    f"({columns}, search_vector, facet_tokens, head_vector, title_vector) VALUES "
                     "(%s, %s, %s, %s, %s, %s, %s, %s, %s, now(), "
                     "setweight(to_tsvector('simple', %s), 'A') || "
                     "setweight(to_tsvector('simple', %s), 'B') || "
@@ -232,9 +239,10 @@ class DatabaseEngine(SearchEngine):
                     "setweight(to_tsvector('simple', %s), 'D'), "
                     "string_to_array(%s, ' '), "
                     "setweight(to_tsvector('simple', %s), 'A') || "
-                    "setweight(to_tsvector('simple', %s), 'B'))",
+                    "setweight(to_tsvector('simple', %s), 'B'), "
+                    "strip(to_tsvector('simple', %s)))",
                     [
-                        (*row, *texts, row[7], texts[0], texts[1])
+                        (*row, *texts, row[7], texts[0], texts[1], texts[0])
                         for row, (_, texts, _) in zip(doc_rows, rows, strict=True)
                     ],
                 )
@@ -314,13 +322,22 @@ class DatabaseEngine(SearchEngine):
                 result.relaxed = not ids
                 node, ids = plan.relaxed(), relaxed_ids
         result.total = len(ids)
+        result.pinned_matched = set(request.pinned).intersection(ids)
+        facts = doccache.facts()
+        if request.with_facets:
+            selected = request.filters.tokens_by_group()
+            # Facet counts ignore the filter on their own group: they count the matches of
+            # the query under the *other* filters (see base.disjunctive_facet_counts).
+            unfiltered = (
+                self._match_ids(node, replace(request, filters=SearchFilters()))
+                if selected
+                else ids
+            )
+            result.facets = facts.facet_counts(unfiltered, selected)
         if not ids:
             result.suggestion = self._did_you_mean(plan, request, synonym_table)
             return result
         result.corrected_query = plan.corrected_text
-        facts = doccache.facts()
-        if request.with_facets:
-            result.facets = facts.facet_counts(ids)
         boost = request.weights.product_boost
         window = max(RERANK_WINDOW, request.offset + request.limit)
         scored = []
@@ -513,10 +530,11 @@ class DatabaseEngine(SearchEngine):
             words = [w for (w,) in cursor.fetchall()]
             title_limit = max(3, limit - len(words) // 2)
             if self.vendor == "postgresql":
+                # The title-only index (migration 0006): answered without reading the rows'
+                # vectors, unlike filtering the title out of head_vector.
                 cursor.execute(
-                    f"SELECT page_id FROM {DOC_TABLE}, to_tsquery('simple', %s) q "
-                    "WHERE head_vector @@ q AND ts_filter(head_vector, '{a}') @@ q "
-                    "LIMIT %s",
+                    f"SELECT page_id FROM {DOC_TABLE} "
+                    "WHERE title_vector @@ to_tsquery('simple', %s) LIMIT %s",
                     [to_tsquery(_and(nodes)), SUGGEST_POOL],
                 )
             else:

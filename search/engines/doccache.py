@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 
 from .. import vocabulary
-from .base import parse_facet_token
+from .base import disjunctive_facet_counts
 
 DOC_TABLE = "pdcsearch_indexeddocument"
 MARGIN = timedelta(minutes=2)  # rows committed late by concurrent writers
@@ -82,19 +82,16 @@ class DocumentFacts:
             self.version = version
         return self
 
-    def facet_counts(self, page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+    def facet_counts(
+        self, page_ids: Iterable[int], selected: dict[str, list[str]] | None = None
+    ) -> dict[str, dict[str, int]]:
+        """Counts per facet value; `page_ids` match the query without filters, `selected`
+        are the filters (see `disjunctive_facet_counts`)."""
         per_signature = Counter(map(self.signature_of.get, page_ids))
-        counts: Counter[str] = Counter()
-        for signature, n in per_signature.items():
-            if signature is not None:
-                for token in self.signatures[signature]:
-                    counts[token] += n
-        grouped: dict[str, dict[str, int]] = {}
-        for token, n in counts.items():
-            parsed = parse_facet_token(token)
-            if parsed:
-                grouped.setdefault(parsed[0], {})[parsed[1]] = n
-        return grouped
+        per_signature.pop(None, None)
+        return disjunctive_facet_counts(
+            ((self.signatures[s], n) for s, n in per_signature.items()), selected or {}
+        )
 
     def static_key(self, page_id: int) -> int:
         """Order for very large candidate sets: products first, then short titles."""

@@ -424,25 +424,30 @@ def plan_query(
     return plan
 
 
-def filter_clauses(filters: SearchFilters) -> list[Q]:
-    """OR within a facet group, AND between groups (as `SearchFilters.accepts`)."""
-    return [
-        Q("terms", **{group: list(getattr(filters, group))})
+def filter_clauses_by_group(filters: SearchFilters) -> dict[str, Q]:
+    """One `terms` clause per facet group with a selection (OR within the group)."""
+    return {
+        group: Q("terms", **{group: list(getattr(filters, group))})
         for group in FACET_PREFIXES
         if getattr(filters, group)
-    ]
+    }
+
+
+def filter_clauses(filters: SearchFilters) -> list[Q]:
+    """OR within a facet group, AND between groups (as `SearchFilters.accepts`)."""
+    return list(filter_clauses_by_group(filters).values())
 
 
 def query_for(plan: Plan, request: SearchRequest, strict: bool = True) -> Q:
+    """The scored query, without the filters: they are the post filter (see build_search)."""
     if strict:
-        matched = Q("bool", must=plan.groups, filter=filter_clauses(request.filters))
+        matched = Q("bool", must=plan.groups)
     else:
         # Any word will do; a page with every word scores about twice as high.
         matched = Q(
             "bool",
             should=[*plan.groups, Q("bool", must=plan.groups)],
             minimum_should_match=1,
-            filter=filter_clauses(request.filters),
         )
     return Q(
         "function_score",
@@ -477,9 +482,24 @@ def build_search(
         .highlight("summary", number_of_fragments=0)
         .highlight("body", fragment_size=FRAGMENT_SIZE, number_of_fragments=1)
     )
+    clauses = filter_clauses(request.filters)
+    if clauses:
+        # A post filter narrows the hits but not the aggregations: facet counts of a group
+        # then apply every filter except that group's own (disjunctive facets).
+        s = s.post_filter(Q("bool", filter=clauses))
     if request.with_facets:
         for group in FACET_PREFIXES:
-            s.aggs.bucket(group, "terms", field=group, size=FACET_SIZE)
+            others = [c for g, c in filter_clauses_by_group(request.filters).items() if g != group]
+            s.aggs.bucket(group, "filter", filter=Q("bool", filter=others)).bucket(
+                group, "terms", field=group, size=FACET_SIZE
+            )
+    if request.pinned:
+        # Which best bets the query finds on its own (so the total counts them once).
+        s.aggs.bucket(
+            "pinned",
+            "filter",
+            filter=Q("bool", filter=[*clauses, Q("terms", page_id=list(request.pinned))]),
+        ).bucket("pinned", "terms", field="page_id", size=len(request.pinned))
     if spelling:
         s = s.suggest(
             "spelling",
@@ -583,11 +603,19 @@ def parse_hits(raw_hits: Iterable[dict]) -> list[EngineHit]:
 def parse_facets(aggregations: dict) -> dict[str, dict[str, int]]:
     facets = {}
     for group in FACET_PREFIXES:
-        buckets = aggregations.get(group, {}).get("buckets", [])
+        aggregation = aggregations.get(group, {})
+        aggregation = aggregation.get(group, aggregation)  # inside its filter aggregation
+        buckets = aggregation.get("buckets", [])
         counts = {str(b["key"]): int(b["doc_count"]) for b in buckets if b["doc_count"]}
         if counts:
             facets[group] = counts
     return facets
+
+
+def parse_pinned(aggregations: dict) -> set[int]:
+    """Page ids of the best bets that the query matched (the `pinned` aggregation)."""
+    buckets = aggregations.get("pinned", {}).get("pinned", {}).get("buckets", [])
+    return {int(b["key"]) for b in buckets if b["doc_count"]}
 
 
 def corrected_text(text: str, entries: Iterable[dict]) -> str | None:
@@ -812,13 +840,15 @@ class ElasticsearchEngine(SearchEngine):
                 response = {**found, "suggest": response.get("suggest")}
                 total = found["hits"]["total"]["value"]
         result.total = total
+        aggregations = response.get("aggregations") or {}
+        result.pinned_matched = parse_pinned(aggregations)
+        if request.with_facets:
+            result.facets = parse_facets(aggregations)
         if not total:
             result.suggestion = self._did_you_mean(plan, request)
             return result
         spelling = (response.get("suggest") or {}).get("spelling") or []
         result.corrected_query = corrected_text(plan.text, spelling)
-        if request.with_facets:
-            result.facets = parse_facets(response.get("aggregations", {}))
         result.hits = parse_hits(response["hits"]["hits"])
         return result
 

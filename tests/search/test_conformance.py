@@ -13,7 +13,7 @@ from search_support import sync
 from catalogue.models import Service
 from search import service
 from search.engines.base import SearchFilters
-from search.models import SearchSettings, Synonym
+from search.models import BestBet, SearchSettings, Synonym
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +155,43 @@ def test_filters_and_facet_counts(engine_name, mooring):
     assert only_articles.total == 1
     other_service = find(engine_name, "woonboot", filters=SearchFilters(services=["parkeren"]))
     assert other_service.total == 0
+
+
+def test_facet_counts_leave_out_their_own_filter(engine_name, mooring):
+    # Disjunctive facets: the counts of a group apply every filter except that group's own,
+    # so after choosing "article" the UI still shows how many products there are.
+    only_articles = find(engine_name, "woonboot", filters=SearchFilters(content_types=["article"]))
+    assert only_articles.total == 1
+    assert only_articles.facets["content_types"] == {"product": 1, "article": 1}
+    assert only_articles.facets["services"] == {"burgerzaken": 1}
+    # Two groups: each one's counts apply the other's filter; nothing matches both.
+    both = find(
+        engine_name,
+        "woonboot",
+        filters=SearchFilters(content_types=["article"], services=["parkeren"]),
+    )
+    assert both.total == 0 and both.hits == []
+    assert both.facets.get("content_types", {}) == {}
+    assert both.facets["services"] == {"burgerzaken": 1}
+
+
+def test_best_bet_that_also_matches_counts_once(engine_name, mooring):
+    from wagtail.models import Page
+
+    plain = find(engine_name, "woonboot")
+    assert plain.total == 2
+    second = Page.objects.get(id=plain.hits[1].page_id)
+    BestBet.objects.create(query="woonboot", page=second)
+    pinned = find(engine_name, "woonboot", limit=1)
+    assert pinned.hits[0].page_id == second.id and pinned.hits[0].best_bet
+    assert pinned.total == 2
+    assert find(engine_name, "woonboot", limit=1, offset=1).total == 2
+    # A best bet the query does not find by itself adds one.
+    BestBet.objects.create(
+        query="woonboot", page=make_product("bb-elders", title="Hondenbelasting")
+    )
+    assert find(engine_name, "woonboot", limit=1).total == 3
+    assert find(engine_name, "woonboot", limit=1, offset=1).total == 3
 
 
 def test_topic_life_event_audience_and_channel_filters(engine_name):

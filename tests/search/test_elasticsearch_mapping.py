@@ -291,13 +291,20 @@ def test_synonyms_are_expanded_at_query_time():
 def test_filters_facets_page_highlight_and_spelling():
     filters = SearchFilters(topics=["afval", "parkeren"], channels=["online"])
     request_body, _ = body("grofvuil", filters=filters)
-    inner = request_body["query"]["function_score"]["query"]["bool"]
-    assert inner["filter"] == [
-        {"terms": {"topics": ["afval", "parkeren"]}},
-        {"terms": {"channels": ["online"]}},
-    ]
+    topics = {"terms": {"topics": ["afval", "parkeren"]}}
+    channels = {"terms": {"channels": ["online"]}}
+    # Filters narrow the hits (post filter), not the scored query or the aggregations.
+    assert "filter" not in request_body["query"]["function_score"]["query"]["bool"]
+    assert request_body["post_filter"] == {"bool": {"filter": [topics, channels]}}
     assert set(request_body["aggs"]) == set(FACET_PREFIXES)
-    assert request_body["aggs"]["life_events"] == {"terms": {"field": "life_events", "size": 100}}
+    # Each group's counts apply the other groups' filters, not its own (disjunctive facets).
+    terms = {"terms": {"field": "life_events", "size": 100}}
+    assert request_body["aggs"]["life_events"] == {
+        "filter": {"bool": {"filter": [topics, channels]}},
+        "aggs": {"life_events": terms},
+    }
+    assert request_body["aggs"]["topics"]["filter"] == {"bool": {"filter": [channels]}}
+    assert request_body["aggs"]["channels"]["filter"] == {"bool": {"filter": [topics]}}
     assert (request_body["from"], request_body["size"]) == (20, 10)
     assert request_body["track_total_hits"] is True
     assert request_body["sort"] == [{"_score": {"order": "desc"}}, {"page_id": {"order": "asc"}}]
@@ -362,6 +369,40 @@ def test_hits_with_highlights_and_escaped_fallbacks():
     assert hits[0].highlight == "in de <mark>gracht</mark>"
     assert hits[0].title_highlight == "A &lt;b&gt;"
     assert hits[1].highlight == "<mark>Z</mark>" and hits[1].title_highlight == "<mark>T</mark>"
+
+
+def test_no_post_filter_without_filters():
+    request_body, _ = body("grofvuil")
+    assert "post_filter" not in request_body
+    assert request_body["aggs"]["topics"]["filter"] == {"bool": {}}
+
+
+def test_best_bets_are_looked_up_among_the_matches():
+    filters = SearchFilters(services=["burgerzaken"])
+    request = SearchRequest("paspoort", filters, pinned=(7, 9), with_facets=False)
+    plan = es.plan_query("paspoort", request.weights)
+    request_body = es.build_search(plan, request, "pdc").to_dict()
+    assert request_body["aggs"]["pinned"] == {
+        "filter": {
+            "bool": {
+                "filter": [
+                    {"terms": {"services": ["burgerzaken"]}},
+                    {"terms": {"page_id": [7, 9]}},
+                ]
+            }
+        },
+        "aggs": {"pinned": {"terms": {"field": "page_id", "size": 2}}},
+    }
+    found = {"pinned": {"doc_count": 1, "pinned": {"buckets": [{"key": 9, "doc_count": 1}]}}}
+    assert es.parse_pinned(found) == {9}
+    assert es.parse_pinned({}) == set()
+
+
+def test_facets_inside_their_filter_aggregation():
+    facets = es.parse_facets(
+        {"topics": {"doc_count": 3, "topics": {"buckets": [{"key": "afval", "doc_count": 3}]}}}
+    )
+    assert facets == {"topics": {"afval": 3}}
 
 
 def test_facets_leave_out_empty_groups():
