@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from wagtail.models import Page
 
 from .documents import build_documents, count_live, indexed_models
@@ -85,39 +86,71 @@ def process_outbox(limit: int | None = None) -> int:
     """Push pending updates to the external engine, oldest first. Returns how many were sent.
 
     Stops at the first failure so updates are applied in order; the rows stay for next time.
+    Several drains may run at once (after-commit hooks of concurrent requests, cron): each
+    batch is locked with SKIP LOCKED where the database has it (PostgreSQL), so a row is
+    sent by one drain only and no drain waits for another.
     """
     engine = external_engine()
     if engine is None:
         return 0
     sent = 0
     while limit is None or sent < limit:
-        entries = list(OutboxEntry.objects.filter(engine=engine.name).order_by("id")[:OUTBOX_BATCH])
-        if not entries:
-            break
-        # The latest action per page wins; the rows carry ids only, documents are built now.
-        latest: dict[int, str] = {}
-        for entry in entries:
-            latest[entry.page_id] = entry.action
-        to_index = [i for i, action in latest.items() if action == OutboxEntry.INDEX]
-        to_remove = [i for i, action in latest.items() if action == OutboxEntry.REMOVE]
-        try:
-            documents = list(build_documents(to_index))
-            found = {d.page_id for d in documents}
-            engine.index_documents(documents)
-            engine.remove_documents(to_remove + [i for i in to_index if i not in found])
-        except (EngineUnavailable, ConnectionError, OSError) as error:
-            OutboxEntry.objects.filter(id__in=[e.id for e in entries]).update(
-                last_error=str(error)[:500]
-            )
-            for entry in entries:
-                OutboxEntry.objects.filter(id=entry.id).update(attempts=entry.attempts + 1)
-            logger.warning(
-                "Search outbox: %s unavailable, %d updates wait", engine.name, len(entries)
-            )
-            break
-        OutboxEntry.objects.filter(id__in=[e.id for e in entries]).delete()
+        with transaction.atomic():
+            entries, skipped = _claim_batch(engine.name)
+            if not entries:
+                break
+            if not _send(engine, entries):
+                break
+            OutboxEntry.objects.filter(id__in=[e.id for e in entries]).delete()
         sent += len(entries)
+        if skipped:
+            break  # the rest of those pages belongs to a drain running now
     return sent
+
+
+def _claim_batch(engine_name: str) -> tuple[list[OutboxEntry], bool]:
+    """The oldest pending rows this drain may send, locked until its transaction ends.
+
+    A page with an older row locked by another drain is left out (its rows stay for later):
+    that drain might otherwise send an older state of the page after this one. Returns the
+    rows, and whether any were left out.
+    """
+    rows = OutboxEntry.objects.filter(engine=engine_name).order_by("id")
+    if not connection.features.has_select_for_update_skip_locked:
+        # SQLite: one writer at a time; a second drain may resend a row (idempotent updates).
+        return list(rows[:OUTBOX_BATCH]), False
+    entries = list(rows.select_for_update(skip_locked=True)[:OUTBOX_BATCH])
+    if not entries:
+        return [], False
+    mine = {e.id for e in entries}
+    busy = set(
+        rows.filter(page_id__in={e.page_id for e in entries}, id__lt=max(mine))
+        .exclude(id__in=mine)
+        .values_list("page_id", flat=True)
+    )
+    return [e for e in entries if e.page_id not in busy], bool(busy)
+
+
+def _send(engine, entries: list[OutboxEntry]) -> bool:
+    """Apply a batch to the engine; on failure note the error on the rows and return False."""
+    # The latest action per page wins; the rows carry ids only, documents are built now.
+    latest: dict[int, str] = {}
+    for entry in entries:
+        latest[entry.page_id] = entry.action
+    to_index = [i for i, action in latest.items() if action == OutboxEntry.INDEX]
+    to_remove = [i for i, action in latest.items() if action == OutboxEntry.REMOVE]
+    try:
+        documents = list(build_documents(to_index))
+        found = {d.page_id for d in documents}
+        engine.index_documents(documents)
+        engine.remove_documents(to_remove + [i for i in to_index if i not in found])
+    except (EngineUnavailable, ConnectionError, OSError) as error:
+        OutboxEntry.objects.filter(id__in=[e.id for e in entries]).update(
+            last_error=str(error)[:500], attempts=F("attempts") + 1
+        )
+        logger.warning("Search outbox: %s unavailable, %d updates wait", engine.name, len(entries))
+        return False
+    return True
 
 
 def pending_outbox() -> int:
