@@ -62,6 +62,7 @@ FINAL_EDITOR_MODEL_PERMISSIONS = (
     *EDITOR_MODEL_PERMISSIONS,
     *(f"catalogue.{action}_{model}" for model in _SNIPPETS for action in ("add", "change")),
     "cms.delete_contentfeedback",
+    "pdcsearch.view_searchlog",  # the search report (what people search and do not find)
 )
 KCC_MODEL_PERMISSIONS = ("cms.add_contentfeedback",)
 EDITOR_COLLECTION_PERMISSIONS = (

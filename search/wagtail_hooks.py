@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import BestBet, Synonym
-from .views import SearchReportView
+from .views import SearchReportView, can_view_report
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -43,8 +43,13 @@ def register_search_urls():
     return [path("zoeken/rapport/", SearchReportView.as_view(), name="pdcsearch_report")]
 
 
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_view_report(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_search_report():
-    return MenuItem(
+    return SearchReportMenuItem(
         "Zoekopdrachten", reverse("pdcsearch_report"), icon_name="search", name="zoekopdrachten"
     )

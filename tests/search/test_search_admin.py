@@ -93,3 +93,50 @@ def test_synonym_needs_two_words(admin_client):
         reverse("wagtailsnippets_pdcsearch_synonym:add"), {"terms": "de, het", "note": ""}
     )
     assert response.status_code == 200 and not Synonym.objects.filter(terms="de, het").exists()
+
+
+@pytest.fixture
+def role_client(client, django_user_model):
+    """A logged-in client for a new user in the given role groups (made by setup_roles)."""
+    from django.contrib.auth.models import Group
+
+    from cms.roles import sync_roles
+
+    sync_roles()
+
+    def login(*groups):
+        user = django_user_model.objects.create_user(f"u{len(groups)}{groups[0][:6]}", "", "pw")
+        user.groups.set(Group.objects.filter(name__in=groups))
+        assert user.groups.count() == len(groups)
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def test_search_report_is_for_final_editors_only(role_client):
+    from cms.roles import EDITOR_PREFIX
+
+    report = reverse("pdcsearch_report")
+    editor = role_client(f"{EDITOR_PREFIX}Burgerzaken")
+    assert editor.get(reverse("wagtailadmin_home")).status_code == 200  # an admin user...
+    assert report.encode() not in editor.get(reverse("wagtailadmin_home")).content  # no menu item
+    assert editor.get(report).status_code == 403  # ...who may not read the search log
+
+    final_editor = role_client("Eindredactie")
+    assert report.encode() in final_editor.get(reverse("wagtailadmin_home")).content
+    assert final_editor.get(report).status_code == 200
+
+
+def test_report_permission_is_the_search_log_view_permission(django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("logkijker", "", "pw")
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_searchlog"),
+    )
+    from search.views import can_view_report
+
+    assert can_view_report(django_user_model.objects.get(pk=user.pk))
+    assert not can_view_report(django_user_model.objects.create_user("ander", "", "pw"))
