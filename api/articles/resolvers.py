@@ -9,7 +9,7 @@ from catalogue.models import KnowledgeArticlePage
 from ..core.loader import Loader
 from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
-from ..entries.types import entry_spec
+from ..entries.types import ENTRY_TEXTS, entry_spec
 
 
 @cache
@@ -19,7 +19,13 @@ def article_spec() -> Spec:
     return {
         **entry_spec(),
         "relatedProducts": (
-            Related("related_products", spec=product_spec, published=True, order=("title",)),
+            Related(
+                "related_products",
+                spec=product_spec,
+                published=True,
+                order=("title",),
+                defer=ENTRY_TEXTS,
+            ),
         ),
     }
 

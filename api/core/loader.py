@@ -149,6 +149,7 @@ class _Branch:
     live_only: bool = False
     order: tuple[str, ...] = ()
     parent_attr: str = ""  # foreign keys: the parent's id attribute
+    skip: frozenset[str] = frozenset()  # columns not read (see Related.defer)
     rows: list[tuple] = field(default_factory=list)  # (match value, instance)
 
     @classmethod
@@ -174,7 +175,12 @@ def _branch(parents: list, need: Need) -> _Branch:
     else:
         values = [p.pk for p in parents]
     live_only, order = need.related.published, need.related.order
-    return _Branch(kind, target, name, values, match, source, live_only, order, attname)
+    skip = frozenset(
+        column
+        for column, fields in need.related.defer
+        if not any(name in need.selection for name in fields)
+    )
+    return _Branch(kind, target, name, values, match, source, live_only, order, attname, skip)
 
 
 @cache
@@ -250,8 +256,10 @@ _RESTRICTED = -1  # the branch number of the private sections' paths
 
 def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
     vendor = connection.vendor
-    sqls = [model_sql(b.model, vendor) for b in branches]
-    shape = tuple((b.model, b.match, b.source, b.live_only, len(b.values)) for b in branches)
+    sqls = [model_sql(b.model, vendor, b.skip) for b in branches]
+    shape = tuple(
+        (b.model, b.skip, b.match, b.source, b.live_only, len(b.values)) for b in branches
+    )
     params = []
     for branch in branches:
         if branch.live_only:
@@ -276,12 +284,12 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
 
 @lru_cache(maxsize=1024)
 def _union_sql(shape: tuple, restricted: bool, vendor: str) -> str:
-    """The UNION ALL of branches of this shape (model, match, source, live only, number of
-    values); the same few shapes come back request after request."""
-    width = max(len(model_sql(model, vendor).rows) for model, *_ in shape)  # JSON columns
+    """The UNION ALL of branches of this shape (model, skipped columns, match, source, live
+    only, number of values); the same few shapes come back request after request."""
+    width = max(len(model_sql(model, vendor, skip).rows) for model, skip, *_ in shape)
     selects = []
-    for index, (model, match, source, live_only, count) in enumerate(shape):
-        rows = model_sql(model, vendor).rows
+    for index, (model, skip, match, source, live_only, count) in enumerate(shape):
+        rows = model_sql(model, vendor, skip).rows
         columns = ", ".join([*rows, *["NULL"] * (width - len(rows))])
         where = f"{column(model, 'live')} = %s AND " if live_only else ""
         placeholders = ", ".join(["%s"] * count)

@@ -58,9 +58,11 @@ _ARGS_PER_ARRAY = 90  # json_build_array takes at most 100 arguments, json_array
 
 
 @cache
-def model_sql(model: type[Model], vendor: str) -> ModelSql:
+def model_sql(model: type[Model], vendor: str, skip: frozenset[str] = frozenset()) -> ModelSql:
+    """`skip`: attribute names of columns not to read (large texts a query does not need);
+    Django loads such a deferred field on first access, as for `QuerySet.defer()`."""
     quote = connection.ops.quote_name
-    fields = model._meta.concrete_fields
+    fields = [f for f in model._meta.concrete_fields if f.attname not in skip]
     columns = [column(model, f.name) for f in fields]
     array = "json_build_array({})::text" if vendor == "postgresql" else "json_array({})"
     rows = [

@@ -168,7 +168,8 @@ class Related:
     `published` keeps only live, public pages (for relations to products and articles);
     `order` overrides the related model's default order; `via` nests the field's own
     selection under that field name of the related spec, for fields computed from a relation
-    of a relation (Product.locations is read from channels → locations).
+    of a relation (Product.locations is read from channels → locations); `defer` names
+    columns that only some fields read.
     """
 
     path: str
@@ -176,6 +177,9 @@ class Related:
     published: bool = False
     order: tuple[str, ...] = ()
     via: str | None = None
+    # (column attname, GraphQL fields that read it): large text columns left unread when
+    # none of those fields is asked (e.g. the texts of related articles listed by title).
+    defer: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 Spec = dict[str, tuple[Related, ...]]

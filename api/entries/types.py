@@ -102,6 +102,16 @@ class Entry(graphene.Interface):
         return root.kcc_internal_notes
 
 
+# Large text columns of products and articles, and the fields that read them: a list of
+# related articles or products shown by title leaves them unread.
+ENTRY_TEXTS = (
+    ("web_body", ("text",)),
+    ("kcc_answer", ("text",)),
+    ("assistant_answer", ("text",)),
+    ("kcc_internal_notes", ("kccInternalNotes",)),
+)
+
+
 @cache
 def entry_spec() -> dict:
     """Relations of the interface's fields (see api.core.optimizer)."""

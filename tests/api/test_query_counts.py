@@ -92,3 +92,26 @@ def test_locations_and_services_cost_a_constant_number_of_queries(client):
     count, body = count_queries(client, query, {})
     assert body["data"]["services"] and body["data"]["locations"]
     assert count <= 10
+
+
+def test_texts_of_related_entries_are_read_only_when_asked(client):
+    """Related articles listed by title leave their texts unread (Related.defer); asking
+    their text reads it in the same batch, not one query per article."""
+    product = max(
+        ProductPage.objects.live().prefetch_related("articles"),
+        key=lambda p: len([a for a in p.articles.all() if a.live]),
+    )
+    titles = "query($s: String!) { product(slug: $s) { articles { slug } } }"
+    texts = "query($s: String!) { product(slug: $s) { articles { slug text kcc: text(channel: KCC) } } }"
+    without, body = count_queries(client, titles, {"s": product.slug})
+    with_texts, body = count_queries(client, texts, {"s": product.slug})
+    assert with_texts == without, (without, with_texts)
+    articles = body["data"]["product"]["articles"]
+    assert len(articles) >= 2
+    by_slug = {a.slug: a for a in KnowledgeArticlePage.objects.live()}
+    for article in articles:
+        page = by_slug[article["slug"]]
+        if page.web_body.strip():
+            assert article["text"], article
+        if page.kcc_answer.strip():
+            assert article["kcc"]
