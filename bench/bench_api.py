@@ -13,7 +13,9 @@ request repeated (default 200 times after a warm-up) with median and p95:
 - `graphql list 100`: `products(first: 100)` with card fields (title, summary, url, fees,
   lead time, topics); `graphql list 100 all`: the same 100 with every fact as in detail;
 - `wagtail rest`: Wagtail's REST API `/api/v2/pages/<id>/` for the same page, as mounted by
-  cms/api_v2.py (page meta and title: ProductPage declares no api_fields);
+  cms/api_v2.py, with the facts ProductPage declares in `api_fields` (texts, lead time,
+  fees, documents, conditions, steps, legal basis, channels with location names, FAQs,
+  service, taxonomy and article names; no opening hours, which it cannot compute);
 - `lower bound view`: the same data as the detail read with ONE hand-written SQL query (JSON
   built in the database) and `json.dumps`, served by a bare Django view through the Client;
   `lower bound call` is the same without HTTP (a function call).

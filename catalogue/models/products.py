@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from rest_framework.relations import SlugRelatedField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -14,6 +15,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -153,6 +155,51 @@ class ProductPage(CatalogueEntry):
         ]
     )
 
+    # Wagtail's REST API (/api/v2/pages/<id>/, the baseline of bench/bench_api.py) serves the
+    # same facts as the GraphQL product, related objects by name.
+    api_fields = [
+        APIField("summary"),
+        APIField("web_body"),
+        APIField("kcc_answer"),
+        APIField("assistant_answer"),
+        APIField("keywords"),
+        APIField("synonyms"),
+        APIField("upl", serializer=SlugRelatedField(slug_field="name", read_only=True)),
+        APIField("lead_time_immediate"),
+        APIField("lead_time_min"),
+        APIField("lead_time_max"),
+        APIField("lead_time_unit"),
+        APIField("lead_time_note"),
+        APIField("express_min"),
+        APIField("express_max"),
+        APIField("express_unit"),
+        APIField("express_fee"),
+        APIField("objection"),
+        APIField("no_decision"),
+        APIField("fees"),
+        APIField("required_documents"),
+        APIField("conditions"),
+        APIField("procedure_steps"),
+        APIField("legal_bases"),
+        APIField("channels"),
+        APIField("faqs"),
+        APIField(
+            "responsible_service", serializer=SlugRelatedField(slug_field="name", read_only=True)
+        ),
+        APIField(
+            "topics", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
+        ),
+        APIField(
+            "life_events", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
+        ),
+        APIField(
+            "audiences", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
+        ),
+        APIField(
+            "articles", serializer=SlugRelatedField(slug_field="title", many=True, read_only=True)
+        ),
+    ]
+
     class Meta:
         verbose_name = "product"
         verbose_name_plural = "producten"
@@ -250,6 +297,11 @@ class ProductFee(Orderable):
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
     ]
 
+    api_fields = [
+        APIField(name)
+        for name in ["label", "amount", "free", "channel", "valid_from", "valid_until"]
+    ]
+
     class Meta(Orderable.Meta):
         verbose_name = "tarief"
         verbose_name_plural = "tarieven"
@@ -290,6 +342,11 @@ class ProductRequiredDocument(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("note")]
 
+    api_fields = [
+        APIField("document", serializer=SlugRelatedField(slug_field="name", read_only=True)),
+        APIField("note"),
+    ]
+
     class Meta(Orderable.Meta):
         verbose_name = "benodigd document"
 
@@ -301,6 +358,8 @@ class ProductCondition(Orderable):
 
     panels = [FieldPanel("text"), FieldPanel("evidence")]
 
+    api_fields = [APIField(name) for name in ["text", "evidence"]]
+
     class Meta(Orderable.Meta):
         verbose_name = "voorwaarde"
 
@@ -310,6 +369,8 @@ class ProcedureStep(Orderable):
     text = models.TextField("stap", help_text=MARKDOWN_HELP)
 
     panels = [FieldPanel("text")]
+
+    api_fields = [APIField(name) for name in ["text"]]
 
     class Meta(Orderable.Meta):
         verbose_name = "stap"
@@ -321,6 +382,8 @@ class LegalBasis(Orderable):
     url = models.URLField("link", max_length=500, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("url")])]
+
+    api_fields = [APIField(name) for name in ["label", "url"]]
 
     class Meta(Orderable.Meta):
         verbose_name = "wettelijke grondslag"
@@ -352,6 +415,19 @@ class ProductChannel(ClusterableModel, Orderable):
         FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("what_to_bring"),
         FieldPanel("note"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("availability"),
+        APIField("form_url"),
+        APIField("appointment_url"),
+        APIField("appointment_minutes"),
+        APIField("what_to_bring"),
+        APIField("note"),
+        APIField(
+            "locations", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -387,6 +463,8 @@ class ProductFaq(Orderable):
     answer = models.TextField("antwoord", help_text=MARKDOWN_HELP)
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    api_fields = [APIField(name) for name in ["question", "answer"]]
 
     class Meta(Orderable.Meta):
         verbose_name = "veelgestelde vraag"
