@@ -57,6 +57,9 @@ _LEAF = 2  # own resolver, scalar/enum result
 _NODE = 3  # an object, list or abstract result: complete_value
 _GENERAL = 4  # graphql-core's execute_field
 
+# Scalars whose serialize() returns a value of this class unchanged.
+_SELF_SERIALIZING = {"String": str, "Boolean": bool}
+
 # What a type is, for complete_value.
 _NON_NULL, _LIST, _OBJECT, _OTHER = 1, 2, 3, 4
 _KINDS: dict[GraphQLOutputType, int] = {}
@@ -93,6 +96,7 @@ class _Plan:
         "non_null",
         "serialize",
         "null_message",
+        "same",
     )
 
 
@@ -104,7 +108,7 @@ class _Shared:
     def __init__(self, operation: OperationDefinitionNode, fragments: dict) -> None:
         self.operation, self.fragments = operation, fragments  # keeps the node ids unique
         self.subfields: dict = {}
-        self.plans: dict[int, tuple[dict, list[_Plan]]] = {}
+        self.plans: dict[int, tuple[dict, list[_Plan], tuple]] = {}
         self.static_selections = not any(
             _variable_directives(node.selection_set) for node in (operation, *fragments.values())
         )
@@ -148,9 +152,11 @@ class FastExecutionContext(ExecutionContext):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # id(fields) -> (fields, plans): the fields dict is kept so its id stays unique.
-        self._plans: dict[int, tuple[dict, list[_Plan]]] = {}
+        # id(fields) -> (fields, plans, signature): the fields dict is kept so its id stays
+        # unique; the signature (type, response names, field nodes) is equal for equal fields.
+        self._plans: dict[int, tuple[dict, list[_Plan], tuple]] = {}
         self._args: dict[int, dict] = {}  # arguments with variables, per plan, this request
+        self._done: dict[tuple, tuple] = {}  # (object, fields) -> answer, this request
         if self.middleware_manager is None:
             shared = _shared_for(self.operation, self.fragments)
             if shared.static_selections:
@@ -168,21 +174,45 @@ class FastExecutionContext(ExecutionContext):
     ) -> dict[str, Any]:
         cached = self._plans.get(id(fields))
         if cached is None or cached[0] is not fields:
-            cached = (fields, [self._plan(parent_type, n, f) for n, f in fields.items()])
+            plans = [self._plan(parent_type, n, f) for n, f in fields.items()]
+            signature = (parent_type.name, *((n, *map(id, f)) for n, f in fields.items()))
+            cached = (fields, plans, signature)
             if path is not None:  # the root's fields are collected anew for each request
                 self._plans[id(fields)] = cached
+        if path is None or isinstance(source_value, dict):
+            return self._execute_plans(parent_type, source_value, path, cached[1])
+        # The same object asked for the same fields again in this request (a location under
+        # several channels, its week of opening hours): the same answer, executed once.
+        # Only answers without errors are reused, so every error keeps its own path.
+        key = (id(source_value), cached[2])
+        done = self._done.get(key)
+        if done is not None and done[0] is source_value:
+            return done[1]
+        errors = len(self.collected_errors.errors)
+        results = self._execute_plans(parent_type, source_value, path, cached[1])
+        if len(self.collected_errors.errors) == errors:
+            self._done[key] = (source_value, results)
+        return results
+
+    def _execute_plans(
+        self, parent_type: GraphQLObjectType, source_value: Any, path: Path | None, plans: list
+    ) -> dict[str, Any]:
         results: dict[str, Any] = {}
         type_name = parent_type.name
-        for plan in cached[1]:
+        is_dict = isinstance(source_value, dict)
+        for plan in plans:
             kind = plan.kind
-            if kind == _GENERAL:
-                result = self.execute_field(
-                    parent_type, source_value, plan.nodes, Path(path, plan.name, type_name)
-                )
-                if result is not Undefined:
-                    results[plan.name] = result
-                continue
-            if kind == _NODE:
+            if kind == _ATTR_LEAF:
+                if is_dict:
+                    value = source_value.get(plan.attname, plan.default)
+                else:
+                    value = getattr(source_value, plan.attname, plan.default)
+                # Strings and booleans serialize to themselves: the most common leaves.
+                if value.__class__ is plan.same:
+                    results[plan.name] = value
+                    continue
+                field_path = None
+            elif kind == _NODE:
                 field_path = Path(path, plan.name, type_name)
                 info = self.build_resolve_info(plan.field_def, plan.nodes, parent_type, field_path)
                 try:
@@ -195,39 +225,44 @@ class FastExecutionContext(ExecutionContext):
                     self.handle_field_error(error, plan.field_def.type, field_path)
                     results[plan.name] = None
                 continue
-            field_path = None
+            elif kind == _GENERAL:
+                result = self.execute_field(
+                    parent_type, source_value, plan.nodes, Path(path, plan.name, type_name)
+                )
+                if result is not Undefined:
+                    results[plan.name] = result
+                continue
+            else:
+                field_path = Path(path, plan.name, type_name)
             try:
-                if kind == _ATTR_LEAF:
-                    if isinstance(source_value, dict):
-                        value = source_value.get(plan.attname, plan.default)
-                    else:
-                        value = getattr(source_value, plan.attname, plan.default)
-                else:
-                    field_path = Path(path, plan.name, type_name)
+                if kind == _LEAF:
                     info = self.build_resolve_info(
                         plan.field_def, plan.nodes, parent_type, field_path
                     )
                     value = plan.resolve(source_value, info, **self._arguments(plan))
-                if isinstance(value, Exception):
-                    raise value
-                if value is None or value is Undefined:
-                    if plan.non_null:
-                        raise TypeError(plan.null_message)
-                    results[plan.name] = None
-                    continue
-                serialized = plan.serialize(value)
-                if serialized is None or serialized is Undefined:
-                    raise TypeError(
-                        f"Expected `{inspect(plan.return_type)}.serialize({inspect(value)})`"
-                        f" to return non-nullable value, returned: {inspect(serialized)}"
-                    )
-                results[plan.name] = serialized
+                results[plan.name] = self._complete_leaf(plan, value)
             except Exception as raw_error:
                 field_path = field_path or Path(path, plan.name, type_name)
                 error = located_error(raw_error, plan.nodes, field_path.as_list())
                 self.handle_field_error(error, plan.field_def.type, field_path)
                 results[plan.name] = None
         return results
+
+    @staticmethod
+    def _complete_leaf(plan: _Plan, value: Any) -> Any:
+        if isinstance(value, Exception):
+            raise value
+        if value is None or value is Undefined:
+            if plan.non_null:
+                raise TypeError(plan.null_message)
+            return None
+        serialized = plan.serialize(value)
+        if serialized is None or serialized is Undefined:
+            raise TypeError(
+                f"Expected `{inspect(plan.return_type)}.serialize({inspect(value)})`"
+                f" to return non-nullable value, returned: {inspect(serialized)}"
+            )
+        return serialized
 
     def _arguments(self, plan: _Plan) -> dict:
         if plan.args is not None:
@@ -275,6 +310,7 @@ class FastExecutionContext(ExecutionContext):
         ):
             plan.attname, plan.default = resolve.args
             plan.kind = _ATTR_LEAF
+            plan.same = _SELF_SERIALIZING.get(named.name)
         else:
             plan.kind = _LEAF
             plan.resolve = resolve

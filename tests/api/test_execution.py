@@ -77,6 +77,7 @@ class _Query(graphene.ObjectType):
     items = graphene.List(graphene.NonNull(_Item), required=True)
     maybe = graphene.List(_Item)
     shout = graphene.String(required=True, word=graphene.String(default_value="hoi"))
+    twice = graphene.List(graphene.NonNull(_Item), required=True, name=graphene.String())
 
     @staticmethod
     def resolve_items(root, info):
@@ -89,6 +90,11 @@ class _Query(graphene.ObjectType):
     @staticmethod
     def resolve_shout(root, info, word):
         return word.upper()
+
+    @staticmethod
+    def resolve_twice(root, info, name="a"):
+        row = _Row(name, 1)
+        return [row, row]  # the same object twice: answered once, errors at both paths
 
 
 class _Row:
@@ -104,6 +110,9 @@ class _Row:
         "{ maybe { name count label } }",  # bad Int, null for a non-null String
         '{ shout a: shout(word: "x") }',
         "query($w: String!) { shout(word: $w) }",
+        "{ twice { name count label } }",
+        '{ twice(name: "boom") { name label } }',
+        '{ a: twice { name } b: twice(name: "boom") { name label } }',
     ],
 )
 def test_errors_and_nulls_match_graphql_core(query):
