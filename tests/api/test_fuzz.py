@@ -12,8 +12,10 @@ from api.schema import schema
 
 pytestmark = pytest.mark.django_db
 
-# The root fields of the catalogue API; search/suggest (issue 4) are fuzzed by their owner.
-FIELDS = sorted(set(schema.graphql_schema.query_type.fields) - {"search", "suggest"})
+# The root fields of the catalogue API; search and suggest have tests of their own below
+# (a search costs more, so they get fewer examples).
+SEARCH_FIELDS = ["search", "suggest"]
+FIELDS = sorted(set(schema.graphql_schema.query_type.fields) - set(SEARCH_FIELDS))
 
 SCALARS = {"Date": st.dates().map(lambda d: nodes.String(d.isoformat()))}
 FUZZ = settings(
@@ -50,6 +52,55 @@ def test_invalid_queries_are_refused_with_400(client, query):
     status, body = ask(client, query)
     assert status in (200, 400), (query, body)
     assert body["errors"]
+
+
+SEARCH_FUZZ = settings(FUZZ, max_examples=40)
+
+
+@SEARCH_FUZZ
+@given(query=queries(schema_sdl(), fields=SEARCH_FIELDS, custom_scalars=SCALARS))
+def test_generated_searches_never_fail_internally(client, query):
+    """Search and suggest with generated texts, filters, channels and page sizes."""
+    status, body = ask(client, query)
+    if status == 400:
+        assert {e["extensions"]["code"] for e in body["errors"]} <= {"LIMIT_EXCEEDED"}, body
+    else:
+        assert status == 200 and "data" in body
+
+
+@SEARCH_FUZZ
+@given(
+    text=st.text(max_size=60),
+    slugs=st.lists(st.text(max_size=20), max_size=3),
+    kinds=st.lists(st.sampled_from(["PRODUCT", "ARTICLE"]), max_size=2),
+    via=st.lists(st.sampled_from(["ONLINE", "COUNTER", "PHONE", "POST", "EMAIL"]), max_size=2),
+    first=st.integers(min_value=-5, max_value=80),
+)
+def test_searches_with_any_filter_values_never_fail_internally(
+    client, text, slugs, kinds, via, first
+):
+    """Odd strings (control characters, NUL, very long words) as the query and as filter
+    slugs, which the generated queries above reach rarely."""
+    query = """query($q: String!, $f: SearchFilterInput, $n: Int) {
+      search(query: $q, filters: $f, first: $n) { total hits { title product { slug } } }
+      suggest(prefix: $q) { text } }"""
+    filters = {
+        "topics": slugs,
+        "lifeEvents": slugs,
+        "audiences": slugs,
+        "services": slugs,
+        "contentTypes": kinds,
+        "availableVia": via,
+    }
+    response = client.post(
+        "/graphql/",
+        json.dumps({"query": query, "variables": {"q": text, "f": filters, "n": first}}),
+        content_type="application/json",
+    )
+    assert response.status_code in (200, 400), (text, filters, response.content[:300])
+    body = response.json()
+    codes = {e.get("extensions", {}).get("code") for e in body.get("errors", [])}
+    assert "INTERNAL_SERVER_ERROR" not in codes, (text, filters, body["errors"])
 
 
 @FUZZ
