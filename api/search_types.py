@@ -113,13 +113,27 @@ class SearchSuggestion(graphene.ObjectType):
     url = graphene.String(description="De pagina, bij een titel.")
 
 
+# PostgreSQL refuses NUL characters in text. In a search text a NUL separates words; a slug
+# with one matches nothing, so it becomes a value no slug has (not dropped: dropping the
+# only value of a filter would lift the filter).
+_NO_SLUG = "\ufffd"
+
+
+def _text(value: str) -> str:
+    return value.replace("\x00", " ")
+
+
+def _slugs(values) -> list[str]:
+    return [_NO_SLUG if "\x00" in v else v for v in values or ()]
+
+
 def _filters(value) -> SearchFilters:
     value = value or {}
     return SearchFilters(
-        topics=list(value.get("topics") or []),
-        life_events=list(value.get("life_events") or []),
-        audiences=list(value.get("audiences") or []),
-        services=list(value.get("services") or []),
+        topics=_slugs(value.get("topics")),
+        life_events=_slugs(value.get("life_events")),
+        audiences=_slugs(value.get("audiences")),
+        services=_slugs(value.get("services")),
         content_types=[value_of(v) for v in value.get("content_types") or []],
         channels=[value_of(v) for v in value.get("available_via") or []],
     )
@@ -189,7 +203,7 @@ class SearchQueries(graphene.ObjectType):
             raise bad_input("'first' moet minstens 1 zijn.", argument="first")
         try:
             result = service.search(
-                query,
+                _text(query),
                 channel=channel_value,
                 filters=_filters(filters),
                 offset=offset,
@@ -245,7 +259,7 @@ class SearchQueries(graphene.ObjectType):
             raise bad_input("'first' moet tussen 1 en 20 liggen.", argument="first")
         return [
             SearchSuggestion(text=s.text, kind=s.kind, url=s.url or None)
-            for s in service.suggest(prefix, limit=first)
+            for s in service.suggest(_text(prefix), limit=first)
         ]
 
 

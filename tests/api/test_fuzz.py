@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, nodes, queries
 
@@ -69,6 +69,10 @@ def test_generated_searches_never_fail_internally(client, query):
 
 
 @SEARCH_FUZZ
+@example(text="pas\x00poort", slugs=["\x00"], kinds=[], via=[], first=10)
+@example(text="%_\\'\"", slugs=["%", "_"], kinds=["ARTICLE"], via=["ONLINE"], first=0)
+@example(text="a" * 2000, slugs=["b" * 500], kinds=["PRODUCT"], via=["COUNTER"], first=51)
+@example(text="\ud7ff\U0001f600 OR AND NOT * ~", slugs=[""], kinds=[], via=[], first=-1)
 @given(
     text=st.text(max_size=60),
     slugs=st.lists(st.text(max_size=20), max_size=3),
