@@ -1,6 +1,6 @@
 """Second-stage ranking shared by the database engine on SQLite and PostgreSQL. Pure Python.
 
-bm25 / ts_rank_cd rank on term statistics; agents expect the page whose *title* says what they
+bm25 / ts_rank rank on term statistics; agents expect the page whose *title* says what they
 typed ("paspoort kwijt" -> "Paspoort of ID-kaart kwijt of gestolen") and the page an editor
 gave the exact keyword. The best candidates are re-scored with:
 

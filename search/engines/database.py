@@ -2,7 +2,7 @@
 
 SQLite: an FTS5 table (`pdcsearch_fts`, rowid = page id, one column per weighted field,
 bm25 with per-column weights). PostgreSQL: a tsvector column with one weight label per
-field (title A, keywords B, summary C, body D), a GIN index and ts_rank_cd.
+field (title A, keywords B, summary C, body D), a GIN index and ts_rank.
 
 Both index the same pre-analysed terms (see search.analysis), so stemming, folding,
 compounds, synonyms and typo handling behave the same on both; only the ranking formula
@@ -415,7 +415,7 @@ class DatabaseEngine(SearchEngine):
     ) -> list[tuple[int, float]]:
         """(page id, relevance: higher is better) for the documents worth ranking.
 
-        Up to FULL_RANK matches are all scored with bm25 / ts_rank_cd. Beyond that (a word
+        Up to FULL_RANK matches are all scored with bm25 / ts_rank. Beyond that (a word
         found in a third of the catalogue) scoring every match costs hundreds of
         milliseconds, so candidates are the documents that match in title or keywords,
         products first and shortest titles first; the reranker then orders them on title
@@ -443,11 +443,13 @@ class DatabaseEngine(SearchEngine):
             if self.vendor == "postgresql":
                 top = max(w.title, w.keywords, w.summary, w.body, 0.001)
                 weights = [w.body / top, w.summary / top, w.keywords / top, w.title / top]
+                # The matches are known: rank them by id. Matching again would recheck every
+                # candidate of the GIN index (phrases: thousands of rows) a second time.
                 cursor.execute(
-                    f"SELECT page_id, ts_rank_cd(%s::float4[], search_vector, q) "
+                    f"SELECT page_id, ts_rank(%s::float4[], search_vector, q) "
                     f"FROM {DOC_TABLE}, to_tsquery('simple', %s) AS q "
-                    f"WHERE search_vector @@ q{filters}",
-                    [weights, to_tsquery(node), *params],
+                    f"WHERE page_id = ANY(%s)",
+                    [weights, to_tsquery(node), ids],
                 )
                 return cursor.fetchall()
             cursor.execute(
