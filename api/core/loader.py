@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from django.db import connection
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
@@ -211,16 +212,24 @@ def _relation(model: type[Model], path: str, vendor: str) -> tuple:
     return _MANY_TO_MANY, target, name, f"{through}.{quote(from_column)}", source, ""
 
 
+_PARAM_LIMITS: dict[str, int] = {}  # per vendor: fixed for the process
+
+
 def _max_params() -> int:
     """Parameters one query may carry: SQLite's compiled-in limit (32766 since 3.32, 999
     before), PostgreSQL's 65535; with a margin."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        try:
-            return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 10
-        except AttributeError:  # Python < 3.11
-            return 990
-    return 30_000
+    vendor = connection.vendor
+    found = _PARAM_LIMITS.get(vendor)
+    if found is None:
+        found = 30_000
+        if vendor == "sqlite":
+            connection.ensure_connection()
+            try:
+                found = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 10
+            except AttributeError:  # Python < 3.11
+                found = 990
+        _PARAM_LIMITS[vendor] = found
+    return found
 
 
 def _fetch(branches: list[_Branch], restricted: list[str] | None = None) -> None:
@@ -319,6 +328,9 @@ def _restricted_select(width: int) -> str:
 def _sort_key(model: type[Model], order: tuple[str, ...]):
     names = [name.lstrip("-") for name in (order or model._meta.ordering or ())]
     names.append(model._meta.pk.attname)
+    if not any(model._meta.get_field(n).null for n in names[:-1]):
+        get = attrgetter(*names)  # no NULLs to order: the values themselves
+        return lambda pair: get(pair[1])
 
     def key(pair: tuple):
         obj = pair[1]

@@ -33,7 +33,10 @@ class ModelSql:
 
     def instance(self, parts: list, alias: str | None = None) -> Model:
         """The instance for a row given as its JSON arrays (text, or already decoded)."""
-        values = [value for part in parts for value in decode_json(part)]
+        if len(parts) == 1 and isinstance(parts[0], list):
+            values = parts[0]  # already decoded, and ours to change
+        else:
+            values = [value for part in parts for value in decode_json(part)]
         for position, decode in self.decoders:
             if values[position] is not None:
                 values[position] = decode(values[position])
