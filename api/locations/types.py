@@ -140,17 +140,19 @@ class Location(graphene.ObjectType):
     @staticmethod
     def resolve_opening_hours(root, info, channel="counter"):
         channel = value_of(channel, "counter")
-        # One schedule per location and channel per request, however often it appears.
+        # One schedule per location and channel per request, however often it appears; the
+        # same value each time, so the executor answers its fields once (api.core.execution).
         cache = _request_cache(info.context, "_api_schedules")
         key = (root.pk, channel)
         if key not in cache:
-            cache[key] = build_schedule(
+            schedule = build_schedule(
                 related(root, "opening_hours"),
                 related(root, "opening_exceptions"),
                 channel,
                 calendar(),
             )
-        return (channel, cache[key])
+            cache[key] = (channel, schedule)
+        return cache[key]
 
 
 def _request_cache(context, name: str) -> dict:
