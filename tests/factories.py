@@ -18,6 +18,7 @@ def make_product(
         slug=slug,
         summary=fields.pop("summary", "Een testproduct."),
         responsible_service=service,
+        live=fields.pop("live", publish),  # a page never published is not live
         **fields,
     )
     page.fees = [ProductFee(label="Tarief", amount=Decimal("75.35"))]
@@ -36,6 +37,7 @@ def make_article(slug: str, service_slug: str = "burgerzaken", publish: bool = T
         slug=slug,
         summary=fields.pop("summary", "Een testartikel."),
         responsible_service=service,
+        live=fields.pop("live", publish),
         **fields,
     )
     section.add_child(instance=page)

@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from rest_framework.fields import Field
 from rest_framework.relations import SlugRelatedField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -30,6 +31,17 @@ from .locations import Location
 from .upl import UplProduct
 
 MARKDOWN_HELP = "Markdown is toegestaan: **vet**, lijstjes met '-', [links](https://...)."
+
+
+class LivePageTitles(Field):
+    """Titles of the live, public pages of a relation: a draft article related to a published
+    product must not show up in the public REST API."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value) -> list[str]:
+        return [page.title for page in value.live().public().order_by("title")]
 
 
 class ProductPage(CatalogueEntry):
@@ -195,9 +207,7 @@ class ProductPage(CatalogueEntry):
         APIField(
             "audiences", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
         ),
-        APIField(
-            "articles", serializer=SlugRelatedField(slug_field="title", many=True, read_only=True)
-        ),
+        APIField("articles", serializer=LivePageTitles()),
     ]
 
     class Meta:

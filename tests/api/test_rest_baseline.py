@@ -1,6 +1,7 @@
 """Wagtail's REST API (the benchmark's baseline) serves a product's facts, not just its meta."""
 
 import pytest
+from factories import make_article
 
 from catalogue.models import ProductPage
 
@@ -30,3 +31,13 @@ def test_rest_detail_includes_the_product_facts(client):
     assert data["lead_time_unit"] == page.lead_time_unit
     if page.responsible_service:
         assert data["responsible_service"] == page.responsible_service.name
+
+
+def test_rest_detail_lists_live_related_articles_only(client):
+    product = ProductPage.objects.live().order_by("pk").first()
+    live = make_article("rest-live-artikel", title="Live artikel over dit product")
+    draft = make_article("rest-concept-artikel", title="Concept artikel", publish=False)
+    product.articles.add(live, draft)
+    data = client.get(f"/api/v2/pages/{product.pk}/").json()
+    assert "Live artikel over dit product" in data["articles"]
+    assert "Concept artikel" not in data["articles"]
