@@ -119,3 +119,24 @@ def test_loading_twice_changes_nothing():
 def test_articles_link_to_products():
     linked = KnowledgeArticlePage.objects.filter(related_products__isnull=False).distinct()
     assert linked.count() >= 10
+
+
+def test_counter_channels_point_at_locations_with_counter_hours():
+    """A product that sends citizens to a counter names a place that has counter hours."""
+    for product in ProductPage.objects.live().prefetch_related("channels__locations"):
+        for channel in product.channels.all():
+            if channel.kind != "counter":
+                continue
+            for location in channel.locations.all():
+                hours = location.opening_hours.filter(channel="counter")
+                assert hours.exists(), (product.slug, location.slug)
+
+
+def test_library_counter_hours_match_the_service():
+    """The library's service says 'di t/m za 10.00-17.00'; its counter has those hours."""
+    library = Service.objects.get(slug="bibliotheek")
+    (location,) = library.locations.all()
+    days = sorted(
+        location.opening_hours.filter(channel="counter").values_list("weekday", flat=True)
+    )
+    assert days == [1, 2, 3, 4, 5]
