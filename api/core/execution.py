@@ -16,7 +16,9 @@ cuts the per-field work:
 - a scalar or enum field with graphene's default attribute resolver is read with `getattr`
   and serialized directly, without an info object, arguments or a path;
 - other leaf fields skip argument coercion and `complete_value`; object and list fields skip
-  the field lookup and the argument coercion;
+  the field lookup and the argument coercion, and those read with the default resolver
+  (opening hours' time spans, ...) need no info object either: an object or a list of
+  objects is completed here, without `complete_value` per item;
 - lists and objects skip the awaitable checks (the view passes `is_awaitable` that always
   says no) and dispatch on a per-type kind computed once.
 Anything unusual (middleware, abstract types, a field whose arguments fail to coerce) takes
@@ -97,7 +99,25 @@ class _Plan:
         "serialize",
         "null_message",
         "same",
+        "shape",
+        "object_type",
+        "item_type",
+        "item_non_null",
     )
+
+
+def _plan_shape(plan: _Plan, named: GraphQLOutputType) -> None:
+    """Object and list-of-object fields, which `_complete_node` completes itself."""
+    plan.shape = None
+    if _kind(named) == _OBJECT:
+        plan.shape, plan.object_type = _OBJECT, named
+    elif _kind(named) == _LIST:
+        item_type = named.of_type
+        item_non_null = is_non_null_type(item_type)
+        item = item_type.of_type if item_non_null else item_type
+        if _kind(item) == _OBJECT:
+            plan.shape, plan.object_type = _LIST, item
+            plan.item_type, plan.item_non_null = item_type, item_non_null
 
 
 class _Shared:
@@ -214,11 +234,20 @@ class FastExecutionContext(ExecutionContext):
                 field_path = None
             elif kind == _NODE:
                 field_path = Path(path, plan.name, type_name)
-                info = self.build_resolve_info(plan.field_def, plan.nodes, parent_type, field_path)
                 try:
-                    value = plan.resolve(source_value, info, **self._arguments(plan))
-                    results[plan.name] = self.complete_value(
-                        plan.field_def.type, plan.nodes, info, field_path, value
+                    if plan.attname is None:
+                        info = self.build_resolve_info(
+                            plan.field_def, plan.nodes, parent_type, field_path
+                        )
+                        value = plan.resolve(source_value, info, **self._arguments(plan))
+                    else:  # the default resolver: no info, no arguments
+                        info = None
+                        if is_dict:
+                            value = source_value.get(plan.attname, plan.default)
+                        else:
+                            value = getattr(source_value, plan.attname, plan.default)
+                    results[plan.name] = self._complete_node(
+                        plan, parent_type, info, field_path, value
                     )
                 except Exception as raw_error:
                     error = located_error(raw_error, plan.nodes, field_path.as_list())
@@ -247,6 +276,52 @@ class FastExecutionContext(ExecutionContext):
                 self.handle_field_error(error, plan.field_def.type, field_path)
                 results[plan.name] = None
         return results
+
+    def _complete_node(self, plan: _Plan, parent_type, info, path: Path, value: Any) -> Any:
+        """`complete_value` for an object or a list of objects (the usual cases, done here
+        without an info object); anything else through `complete_value`."""
+        shape = plan.shape
+        if shape is not None and not isinstance(value, Exception):
+            if value is None or value is Undefined:
+                if plan.non_null:
+                    raise TypeError(plan.null_message)
+                return None
+            if shape is _OBJECT:
+                return self.execute_fields(
+                    plan.object_type,
+                    value,
+                    path,
+                    self.collect_subfields(plan.object_type, plan.nodes),
+                )
+            if isinstance(value, (list, tuple)):
+                return self._complete_objects(plan, path, value)
+        if info is None:
+            info = self.build_resolve_info(plan.field_def, plan.nodes, parent_type, path)
+        return self.complete_value(plan.field_def.type, plan.nodes, info, path, value)
+
+    def _complete_objects(self, plan: _Plan, path: Path, items: list | tuple) -> list:
+        """A list of objects, as `_complete_list` completes it."""
+        object_type, item_type, nodes = plan.object_type, plan.item_type, plan.nodes
+        subfields = self.collect_subfields(object_type, nodes)
+        execute_fields = self.execute_fields
+        completed: list[Any] = []
+        append = completed.append
+        for index, item in enumerate(items):
+            item_path = Path(path, index, None)
+            try:
+                if isinstance(item, Exception):
+                    raise item
+                if item is None or item is Undefined:
+                    if plan.item_non_null:
+                        raise TypeError(plan.null_message)
+                    append(None)
+                    continue
+                append(execute_fields(object_type, item, item_path, subfields))
+            except Exception as raw_error:
+                error = located_error(raw_error, nodes, item_path.as_list())
+                self.handle_field_error(error, item_type, item_path)
+                append(None)
+        return completed
 
     @staticmethod
     def _complete_leaf(plan: _Plan, value: Any) -> Any:
@@ -292,22 +367,25 @@ class FastExecutionContext(ExecutionContext):
         return_type = field_def.type
         plan.non_null = is_non_null_type(return_type)
         named = return_type.of_type if plan.non_null else return_type
-        if not is_leaf_type(named):
-            plan.kind = _NODE
-            plan.resolve = field_def.resolve or self.field_resolver
-            return plan
-        plan.return_type = named
-        plan.serialize = named.serialize
         plan.null_message = (
             f"Cannot return null for non-nullable field {parent_type.name}.{nodes[0].name.value}."
         )
         resolve = field_def.resolve or self.field_resolver
-        if (
+        default = (
             isinstance(resolve, partial)
             and resolve.func is dict_or_attr_resolver
             and len(resolve.args) == 2
             and not resolve.keywords
-        ):
+        )
+        if not is_leaf_type(named):
+            plan.kind = _NODE
+            plan.resolve = resolve
+            plan.attname, plan.default = resolve.args if default else (None, None)
+            _plan_shape(plan, named)
+            return plan
+        plan.return_type = named
+        plan.serialize = named.serialize
+        if default:
             plan.attname, plan.default = resolve.args
             plan.kind = _ATTR_LEAF
             plan.same = _SELF_SERIALIZING.get(named.name)

@@ -65,6 +65,7 @@ class _Item(graphene.ObjectType):
     name = graphene.String(required=True)
     count = graphene.Int()
     label = graphene.String()
+    child = graphene.Field(lambda: _Item)  # read from the object: the default resolver
 
     @staticmethod
     def resolve_label(root, info):
@@ -78,6 +79,14 @@ class _Query(graphene.ObjectType):
     maybe = graphene.List(_Item)
     shout = graphene.String(required=True, word=graphene.String(default_value="hoi"))
     twice = graphene.List(graphene.NonNull(_Item), required=True, name=graphene.String())
+    # Objects and lists of objects read from the root value with the default resolver.
+    rows = graphene.List(graphene.NonNull(_Item))
+    loose = graphene.List(_Item)
+    tupled = graphene.List(graphene.NonNull(_Item), required=True)
+    row = graphene.Field(_Item, required=True)
+    other = graphene.Field(_Item)
+    broken = graphene.Field(_Item)
+    not_a_list = graphene.List(_Item)
 
     @staticmethod
     def resolve_items(root, info):
@@ -98,8 +107,18 @@ class _Query(graphene.ObjectType):
 
 
 class _Row:
-    def __init__(self, name, count) -> None:
-        self.name, self.count = name, count
+    def __init__(self, name, count, child=None) -> None:
+        self.name, self.count, self.child = name, count, child
+
+
+class _Root:
+    rows = [_Row("a", 1), None]  # null in a list of non-null objects: the list is null
+    loose = [_Row("a", 1, _Row("kind", 2)), None, ValueError("rij kapot"), _Row(None, 3)]
+    tupled = (_Row("t", 1), _Row("boom", 2, _Row(None, 0)))
+    row = None  # a required object that is null: the error reaches the root
+    other = _Row("o", 7, _Row("kleinkind", 8, _Row("boom", 9)))
+    broken = ValueError("object kapot")
+    not_a_list = 5
 
 
 @pytest.mark.parametrize(
@@ -113,13 +132,24 @@ class _Row:
         "{ twice { name count label } }",
         '{ twice(name: "boom") { name label } }',
         '{ a: twice { name } b: twice(name: "boom") { name label } }',
+        "{ rows { name } loose { name label child { name count } } }",
+        "{ tupled { name label child { name } } other { name child { count child { label } } } }",
+        "{ broken { name } notAList { name } other { name } }",
+        "{ other { name } row { name } }",
+        "{ maybe { name child { name } } rows { child { name } } }",
     ],
 )
 def test_errors_and_nulls_match_graphql_core(query):
     schema = graphene.Schema(query=_Query).graphql_schema
     document = parse(query)
     results = [
-        execute(schema, document, variable_values={"w": "var"}, execution_context_class=context)
+        execute(
+            schema,
+            document,
+            root_value=_Root(),
+            variable_values={"w": "var"},
+            execution_context_class=context,
+        )
         for context in (FastExecutionContext, ExecutionContext)
     ]
     fast, plain = (r.formatted for r in results)
