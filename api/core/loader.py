@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import ForeignKey, ManyToManyField, ManyToManyRel, ManyToOneRel, Model
 from wagtail.models import Page
@@ -102,9 +102,10 @@ class Loader:
     def load(self, instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
         instances = list(instances)
         level = [(instances, sel, spec)] if instances else []
+        vendor = connection.vendor
         while level:  # breadth first: one query for all relations of a level
             planned = [
-                (parents, need, _branch(parents, need))
+                (parents, need, _branch(parents, need, vendor))
                 for parents, level_sel, level_spec in level
                 for need in needs(level_sel, level_spec).values()
             ]
@@ -168,9 +169,9 @@ class _Branch:
         )
 
 
-def _branch(parents: list, need: Need) -> _Branch:
+def _branch(parents: list, need: Need, vendor: str) -> _Branch:
     kind, target, name, match, source, attname = _relation(
-        type(parents[0]), need.related.path, connection.vendor
+        type(parents[0]), need.related.path, vendor
     )
     if kind == _FOREIGN_KEY:
         values = list({getattr(p, attname) for p in parents} - {None})
@@ -265,7 +266,8 @@ _RESTRICTED = -1  # the branch number of the private sections' paths
 
 
 def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
-    vendor = connection.vendor
+    db = connections[DEFAULT_DB_ALIAS]  # `connection` itself, without a proxy per attribute
+    vendor = db.vendor
     sqls = [model_sql(b.model, vendor, b.skip) for b in branches]
     shape = tuple(
         (b.model, b.skip, b.match, b.source, b.live_only, len(b.values)) for b in branches
@@ -275,7 +277,7 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
         if branch.live_only:
             params.append(True)
         params += branch.values
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         _execute(cursor, _union_sql(shape, restricted is not None, vendor), params)
         found = cursor.fetchall()
     # All JSON of the result in one parse; then rows to instances.
@@ -283,7 +285,7 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
     decoded = iter(
         decode_many([p for row, w in zip(found, widths, strict=True) for p in row[2 : 2 + w]])
     )
-    alias = connection.alias
+    alias = db.alias
     for (index, match, *_parts), parts in zip(found, widths, strict=True):
         if index == _RESTRICTED:
             restricted.append(next(decoded)[0])
@@ -298,14 +300,15 @@ def _execute(cursor: CursorWrapper, sql: str, params: list) -> None:
     running it; so the rewritten text is kept per SQL text and handed to the sqlite3 cursor
     directly, still through Django's execute wrappers and, when queries are logged, its
     query log."""
-    if connection.vendor != "sqlite":
+    db = cursor.db
+    if db.vendor != "sqlite":
         cursor.execute(sql, params)
         return
     qmark, raw = _qmark_sql(sql), cursor.cursor
 
     def run(_sql, params, _many, _context):
-        connection.validate_no_broken_transaction()
-        with connection.wrap_database_errors:
+        db.validate_no_broken_transaction()
+        with db.wrap_database_errors:
             return sqlite3.Cursor.execute(raw, qmark, params)
 
     if isinstance(cursor, CursorDebugWrapper):  # logged, as by cursor.execute()
