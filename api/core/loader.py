@@ -286,12 +286,16 @@ def _run(branches: list[_Branch], restricted: list[str] | None = None) -> None:
         decode_many([p for row, w in zip(found, widths, strict=True) for p in row[2 : 2 + w]])
     )
     alias = db.alias
-    for (index, match, *_parts), parts in zip(found, widths, strict=True):
+    for row, parts in zip(found, widths, strict=True):
+        index = row[0]
         if index == _RESTRICTED:
             restricted.append(next(decoded)[0])
             continue
-        branch, sql = branches[index], sqls[index]
-        branch.rows.append((match, sql.instance([next(decoded) for _ in range(parts)], alias)))
+        # Decoded rows are lists of their own: one part is the row's values as they are.
+        values = next(decoded)
+        for _ in range(parts - 1):
+            values += next(decoded)
+        branches[index].rows.append((row[1], sqls[index].from_values(values, alias)))
 
 
 def _execute(cursor: CursorWrapper, sql: str, params: list) -> None:

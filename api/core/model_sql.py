@@ -37,6 +37,10 @@ class ModelSql:
             values = parts[0]  # already decoded, and ours to change
         else:
             values = [value for part in parts for value in decode_json(part)]
+        return self.from_values(values, alias)
+
+    def from_values(self, values: list, alias: str | None = None) -> Model:
+        """The instance for a row's decoded JSON values (`values` is changed)."""
         for position, decode in self.decoders:
             if values[position] is not None:
                 values[position] = decode(values[position])
