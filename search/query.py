@@ -253,6 +253,23 @@ def prefix_plan(text: str) -> tuple[list[Node], set[str], str]:
     return nodes, {n.tokens[0] for n in nodes}, last
 
 
+def without_phrases(node: Node) -> Node | None:
+    """The part of `node` that holds without its phrases (None: nothing does).
+
+    Every document it matches also matches `node`; PostgreSQL answers it from the GIN
+    index alone, without rechecking the stored vectors.
+    """
+    if isinstance(node, Term):
+        return None if len(node.tokens) > 1 else node
+    children = [without_phrases(child) for child in node.children]
+    if isinstance(node, AnyOf):
+        kept = [child for child in children if child is not None]
+        return any_of(kept) if kept else None
+    if any(child is None for child in children):
+        return None
+    return all_of([child for child in children if child is not None])
+
+
 # --- Rendering ------------------------------------------------------------------------------
 
 
@@ -265,11 +282,16 @@ def to_fts5(node: Node) -> str:
     return "(" + joiner.join(to_fts5(child) for child in node.children) + ")"
 
 
-def to_tsquery(node: Node) -> str:
-    """PostgreSQL to_tsquery('simple', ...) syntax."""
+def to_tsquery(node: Node, phrases: bool = True) -> str:
+    """PostgreSQL to_tsquery('simple', ...) syntax.
+
+    `phrases=False` renders a phrase as AND of its terms: the GIN index answers that
+    exactly, while `<->` makes PostgreSQL recheck every candidate against its vector.
+    """
     if isinstance(node, Term):
         if len(node.tokens) > 1:
-            return "(" + " <-> ".join(f"'{t}'" for t in node.tokens) + ")"
+            operator = " <-> " if phrases else " & "
+            return "(" + operator.join(f"'{t}'" for t in node.tokens) + ")"
         return f"'{node.tokens[0]}'" + (":*" if node.prefix else "")
     joiner = " | " if isinstance(node, AnyOf) else " & "
-    return "(" + joiner.join(to_tsquery(child) for child in node.children) + ")"
+    return "(" + joiner.join(to_tsquery(child, phrases) for child in node.children) + ")"

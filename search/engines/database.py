@@ -21,7 +21,15 @@ from dataclasses import replace
 from django.db import connection, transaction
 
 from .. import analysis, vocabulary
-from ..query import Node, QueryPlan, plan_query, prefix_plan, to_fts5, to_tsquery
+from ..query import (
+    Node,
+    QueryPlan,
+    plan_query,
+    prefix_plan,
+    to_fts5,
+    to_tsquery,
+    without_phrases,
+)
 from ..ranking import Reranker
 from . import doccache
 from .base import (
@@ -396,19 +404,56 @@ class DatabaseEngine(SearchEngine):
     def _match_ids(self, node: Node, request: SearchRequest) -> list[int]:
         """Ids of every matching document (index lookups only, no scoring)."""
         filters, params = self._filter_sql(request)
+        if self.vendor == "postgresql":
+            return self._pg_match_ids(node, filters, params)
         with connection.cursor() as cursor:
-            if self.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [to_fts5(node) + filters],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _pg_match_ids(self, node: Node, filters: str, params: list) -> list[int]:
+        """PostgreSQL matches; a phrase (`<->`) is rechecked only where it decides.
+
+        With a phrase in the query PostgreSQL rechecks every GIN candidate against its
+        out-of-line vector (40-90 ms for thousands of candidates). Often the phrase adds
+        nothing ("eID aanvragen": every page with "id kaart" also says "identiteitskaart"),
+        so first ask the index, exactly, for the pages that hold all of the phrases' words
+        (candidates) and for those the query matches without its phrases (certain). Only
+        the candidates in between are checked against their vectors.
+        """
+        exact = to_tsquery(node)
+        loose = to_tsquery(node, phrases=False)
+
+        def ids_for(query: str) -> list[int]:
+            with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT page_id FROM {DOC_TABLE} WHERE search_vector @@ "
                     f"to_tsquery('simple', %s){filters}",
-                    [to_tsquery(node), *params],
+                    [query, *params],
                 )
-            else:
-                cursor.execute(
-                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                    [to_fts5(node) + filters],
-                )
-            return [row[0] for row in cursor.fetchall()]
+                return [row[0] for row in cursor.fetchall()]
+
+        if loose == exact:
+            return ids_for(exact)
+        candidates = ids_for(loose)
+        certain_node = without_phrases(node)
+        certain = set(ids_for(to_tsquery(certain_node))) if certain_node is not None else set()
+        uncertain = [page_id for page_id in candidates if page_id not in certain]
+        if not uncertain:
+            return candidates
+        if len(uncertain) * 2 > len(candidates):
+            # Mostly uncertain ("uittreksel gba"): one recheck in the bitmap scan is cheaper.
+            return ids_for(exact)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id FROM {DOC_TABLE} WHERE page_id = ANY(%s) "
+                f"AND search_vector @@ to_tsquery('simple', %s)",
+                [uncertain, exact],
+            )
+            confirmed = {row[0] for row in cursor.fetchall()}
+        return [page_id for page_id in candidates if page_id in certain or page_id in confirmed]
 
     def _scores(
         self, node: Node, request: SearchRequest, ids: list[int], facts, window: int

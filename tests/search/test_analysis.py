@@ -3,7 +3,16 @@
 import pytest
 
 from search import analysis
-from search.query import SynonymTable, Vocabulary, plan_query, to_fts5, to_tsquery
+from search.query import (
+    AllOf,
+    SynonymTable,
+    Term,
+    Vocabulary,
+    plan_query,
+    to_fts5,
+    to_tsquery,
+    without_phrases,
+)
 
 
 def test_fold_removes_accents_and_case():
@@ -111,6 +120,16 @@ def test_plan_applies_synonym_phrases():
     expression = to_fts5(plan.strict())
     assert '"identiteitskaart"' in expression and '"eid"' in expression and '"kind"' in expression
     assert '"id" AND "kaart"' in expression
+
+
+def test_phrases_render_as_and_and_drop_out_of_the_certain_part():
+    table = SynonymTable.from_texts([(["ID-kaart", "eID"], False)])
+    plan = plan_query("eid kind", vocabulary("kind", "eid"), table)
+    assert "('id' <-> 'kaart')" in to_tsquery(plan.strict())
+    assert "('id' & 'kaart')" in to_tsquery(plan.strict(), phrases=False)
+    assert to_tsquery(without_phrases(plan.strict())) == "('eid' & 'kind')"
+    assert without_phrases(Term(("id", "kaart"))) is None
+    assert without_phrases(AllOf((Term(("kind",)), Term(("id", "kaart"))))) is None
 
 
 def test_one_way_synonyms_only_widen_the_narrower_word():

@@ -124,6 +124,20 @@ def test_one_way_synonyms(engine_name, mooring):
     assert "houseboat-tour" not in slugs(find(engine_name, "woonboot"))
 
 
+@pytest.mark.parametrize("extra_certain_pages", [0, 2])
+def test_phrase_synonyms_match_only_adjacent_words(engine_name, extra_certain_pages):
+    # PostgreSQL checks phrases only for pages the index cannot decide; with more pages
+    # matching without the phrase it checks those pages by id, else in the index scan.
+    Synonym.objects.create(terms="zwerfkat, verwilderde kat")
+    expected = {make_product("zwerfkat-melden", title="Zwerfkat melden").slug}
+    expected.add(make_product("kat-gezien", summary="Een verwilderde kat gezien.").slug)
+    make_product("tuin-gezien", summary="Een verwilderde tuin, met een kat erin.")
+    for n in range(extra_certain_pages):
+        expected.add(make_product(f"zwerfkat-{n}", summary=f"Zwerfkat nummer {n}.").slug)
+    result = find(engine_name, "zwerfkat")
+    assert set(slugs(result)) == expected and result.total == len(expected)
+
+
 def test_title_weighs_more_than_body_and_weights_are_editable(engine_name):
     in_title = make_product("kwartel-titel", title="Kwartelkoning melden", summary="Een vogel.")
     in_body = make_product(
