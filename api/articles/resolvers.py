@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 from catalogue.models import KnowledgeArticlePage
 
 from ..core.loader import Loader
-from ..core.optimizer import Related, Selection, Spec
+from ..core.optimizer import Selection, Spec
 from ..entries.loading import prepare
-from ..entries.types import ENTRY_TEXTS, entry_spec
+from ..entries.types import entry_spec, related_entries
 
 
 @cache
@@ -18,15 +18,7 @@ def article_spec() -> Spec:
 
     return {
         **entry_spec(),
-        "relatedProducts": (
-            Related(
-                "related_products",
-                spec=product_spec,
-                published=True,
-                order=("title",),
-                defer=ENTRY_TEXTS,
-            ),
-        ),
+        "relatedProducts": (related_entries("related_products", product_spec),),
     }
 
 

@@ -52,12 +52,6 @@ def _store(instance: Model, name: str, value) -> None:
     instance.__dict__.setdefault(_CACHE_ATTR, {})[name] = value
 
 
-def published(model: type[Page], field: str, values: Sequence, order: Sequence[str] = ()) -> list:
-    """Live pages of `model` outside private sections whose `field` is one of `values` (the
-    equivalent of `model.objects.live().public().filter(<field>__in=values)`)."""
-    return Loader().published(model, field, values, order)
-
-
 def load(instances: Iterable[Model], sel: Selection, spec: Spec) -> list:
     """`instances` (all of one model) with every relation `sel` needs loaded below them."""
     return Loader().load(instances, sel, spec)
@@ -88,10 +82,12 @@ class Loader:
         restricted = self.restricted()
         return [p for p in pages if not restricted or not p.path.startswith(restricted)]
 
-    def published(self, model, field: str, values: Sequence, order: Sequence[str] = ()) -> list:
+    def published(self, model: type[Page], field: str, values: Sequence) -> list:
+        """Live pages of `model` outside private sections whose `field` is one of `values` (the
+        equivalent of `model.objects.live().public().filter(<field>__in=values)`)."""
         if not values:
             return []
-        branch = _Branch.where(model, field, list(values), live_only=True, order=tuple(order))
+        branch = _Branch.where(model, field, list(values), live_only=True)
         # The private sections come along in the same query (one round trip less).
         paths: list[str] | None = [] if self._restricted is None else None
         _fetch([branch], restricted=paths)
@@ -156,7 +152,7 @@ class _Branch:
     rows: list[tuple] = field(default_factory=list)  # (match value, instance)
 
     @classmethod
-    def where(cls, model, field_name: str, values: list, live_only=False, order=()) -> _Branch:
+    def where(cls, model, field_name: str, values: list, live_only=False) -> _Branch:
         return cls(
             _WHERE,
             model,
@@ -165,7 +161,6 @@ class _Branch:
             column(model, field_name),
             model_sql(model, connection.vendor).source,
             live_only,
-            order,
         )
 
 

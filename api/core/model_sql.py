@@ -31,14 +31,6 @@ class ModelSql:
     decoders: list[tuple[int, Callable]]  # JSON value → Python value, where they differ
     plain: bool  # no pre_init/post_init listeners: instances may skip the constructor
 
-    def instance(self, parts: list, alias: str | None = None) -> Model:
-        """The instance for a row given as its JSON arrays (text, or already decoded)."""
-        if len(parts) == 1 and isinstance(parts[0], list):
-            values = parts[0]  # already decoded, and ours to change
-        else:
-            values = [value for part in parts for value in decode_json(part)]
-        return self.from_values(values, alias)
-
     def from_values(self, values: list, alias: str | None = None) -> Model:
         """The instance for a row's decoded JSON values (`values` is changed)."""
         for position, decode in self.decoders:

@@ -1,5 +1,6 @@
 """What products and knowledge articles share, as a GraphQL interface."""
 
+from collections.abc import Callable
 from functools import cache
 
 import graphene
@@ -8,6 +9,7 @@ from django.http import HttpRequest
 from ..core.context import channel_of, internal
 from ..core.enums import Channel, TextFormat, value_of
 from ..core.loader import related, related_one
+from ..core.optimizer import Related, Spec
 from ..services.types import Service
 from ..taxonomy.types import Audience, LifeEvent, Topic
 from .text import entry_text
@@ -112,10 +114,15 @@ ENTRY_TEXTS = (
 )
 
 
+def related_entries(path: str, spec: Callable[[], Spec]) -> Related:
+    """The relation to published products or articles of an entry (Product.articles,
+    KnowledgeArticle.relatedProducts): by title, texts read only when asked."""
+    return Related(path, spec=spec, published=True, order=("title",), defer=ENTRY_TEXTS)
+
+
 @cache
 def entry_spec() -> dict:
     """Relations of the interface's fields (see api.core.optimizer)."""
-    from ..core.optimizer import Related
     from ..services.resolvers import service_spec
 
     return {

@@ -9,7 +9,7 @@ from catalogue.models import ProductPage
 from ..core.loader import Loader
 from ..core.optimizer import Related, Selection, Spec
 from ..entries.loading import prepare
-from ..entries.types import ENTRY_TEXTS, entry_spec
+from ..entries.types import entry_spec, related_entries
 
 
 @cache
@@ -40,15 +40,7 @@ def product_spec() -> Spec:
         "faqs": (Related("faqs"),),
         "channels": (Related("channels", spec=channel_spec),),
         "locations": (Related("channels", spec=channel_spec, via="locations"),),
-        "articles": (
-            Related(
-                "articles",
-                spec=article_spec,
-                published=True,
-                order=("title",),
-                defer=ENTRY_TEXTS,
-            ),
-        ),
+        "articles": (related_entries("articles", article_spec),),
     }
 
 

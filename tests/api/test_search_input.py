@@ -1,8 +1,7 @@
 """Search arguments PostgreSQL would refuse (NUL characters) give an answer, not an error."""
 
-import json
-
 import pytest
+from api_support import post
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +10,7 @@ QUERY = """query($q: String!, $f: SearchFilterInput) {
 
 
 def _search(client, text: str, filters: dict | None = None) -> dict:
-    response = client.post(
-        "/graphql/",
-        json.dumps({"query": QUERY, "variables": {"q": text, "f": filters}}),
-        content_type="application/json",
-    )
+    response = post(client, QUERY, {"q": text, "f": filters})
     assert response.status_code == 200, response.content[:300]
     body = response.json()
     assert "errors" not in body, body["errors"]
