@@ -166,7 +166,6 @@ STOP_WORDS = frozenset(
 MAX_QUERY_CHARS = 500
 MAX_QUERY_TERMS = 12
 _WORD = re.compile(r"[a-z0-9]+")
-_RAW_WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("dutch")
 _stem_cache: dict[str, str] = {}
 _fold_cache: dict[str, str] = {}

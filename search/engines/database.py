@@ -292,9 +292,9 @@ class DatabaseEngine(SearchEngine):
         # Caches first: their checks are small-table scans the index-only mode would slow down.
         synonym_table, _ = vocabulary.get_synonyms()
         vocabulary.get_vocabulary()
-        doccache.facts()
+        facts = doccache.facts()
         with self._index_only():
-            return self._search(request, synonym_table)
+            return self._search(request, synonym_table, facts)
 
     @contextmanager
     def _index_only(self):
@@ -313,34 +313,39 @@ class DatabaseEngine(SearchEngine):
             finally:
                 cursor.execute("SET LOCAL enable_seqscan = on")
 
-    def _search(self, request: SearchRequest, synonym_table) -> EngineResult:
+    def _search(
+        self, request: SearchRequest, synonym_table, facts: doccache.DocumentFacts
+    ) -> EngineResult:
         plan = self.plan(request.text, synonym_table)
         result = EngineResult(hits=[], total=0, engine=self.name)
         if plan.empty:
             return result
+        selected = request.filters.tokens_by_group()
+        # Facet counts ignore the filter on their own group: they count the matches of the
+        # query under the *other* filters (see base.disjunctive_facet_counts). So with
+        # filters, match once without them and apply the filters to the cached facets.
+        split = bool(selected) and request.with_facets
+        everything = replace(request, filters=SearchFilters()) if split else request
+
+        def matches(node: Node) -> tuple[list[int], list[int]]:
+            """(matches under the filters, matches without them)"""
+            found = self._match_ids(node, everything)
+            return (facts.accepted(found, request.filters) if split else found), found
+
         strict_node = plan.strict()
         node = strict_node
-        ids = self._match_ids(strict_node, request)
+        ids, unfiltered = matches(strict_node)
         strict_ids: set[int] | None = None
         if len(plan.groups) > 1 and len(ids) < MIN_STRICT:
             # Few pages hold every word: let pages with most of them in too, ranked lower.
-            relaxed_ids = self._match_ids(plan.relaxed(), request)
+            relaxed_ids, relaxed_unfiltered = matches(plan.relaxed())
             if len(relaxed_ids) > len(ids):
                 strict_ids = set(ids)
                 result.relaxed = not ids
-                node, ids = plan.relaxed(), relaxed_ids
+                node, ids, unfiltered = plan.relaxed(), relaxed_ids, relaxed_unfiltered
         result.total = len(ids)
         result.pinned_matched = set(request.pinned).intersection(ids)
-        facts = doccache.facts()
         if request.with_facets:
-            selected = request.filters.tokens_by_group()
-            # Facet counts ignore the filter on their own group: they count the matches of
-            # the query under the *other* filters (see base.disjunctive_facet_counts).
-            unfiltered = (
-                self._match_ids(node, replace(request, filters=SearchFilters()))
-                if selected
-                else ids
-            )
             result.facets = facts.facet_counts(unfiltered, selected)
         if not ids:
             result.suggestion = self._did_you_mean(plan, request, synonym_table)
@@ -557,11 +562,11 @@ class DatabaseEngine(SearchEngine):
     # --- suggesting ------------------------------------------------------------------------
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
-        doccache.facts()
+        facts = doccache.facts()
         with self._index_only():
-            return self._suggest(prefix, limit)
+            return self._suggest(prefix, limit, facts)
 
-    def _suggest(self, prefix: str, limit: int) -> list[Suggestion]:
+    def _suggest(self, prefix: str, limit: int, facts: doccache.DocumentFacts) -> list[Suggestion]:
         nodes, _, last = prefix_plan(prefix)
         if not nodes or len(last) < 2:
             return []
@@ -591,7 +596,7 @@ class DatabaseEngine(SearchEngine):
                 )
             pool = [row[0] for row in cursor.fetchall()]
             # Products first, then the shortest titles: the most general pages.
-            best = doccache.facts().smallest(title_limit * 4, pool)
+            best = facts.smallest(title_limit * 4, pool)
             titles = []
             if best:
                 marks = ", ".join(["%s"] * len(best))

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 
 from .. import vocabulary
-from .base import disjunctive_facet_counts
+from .base import SearchFilters, disjunctive_facet_counts
 
 DOC_TABLE = "pdcsearch_indexeddocument"
 MARGIN = timedelta(minutes=2)  # rows committed late by concurrent writers
@@ -34,7 +34,6 @@ class DocumentFacts:
         self.signatures: list[tuple[str, ...]] = []
         self._signature_ids: dict[tuple[str, ...], int] = {}
         self.is_product: dict[int, bool] = {}
-        self.title_length: dict[int, int] = {}
         self.static_rank: dict[int, int] = {}
         self.alias: str = ""
         self._lock = threading.Lock()
@@ -70,7 +69,6 @@ class DocumentFacts:
                     self.signatures.append(key)
                 self.signature_of[page_id] = signature
                 self.is_product[page_id] = content_type == "product"
-                self.title_length[page_id] = title_length or 0
                 self.static_rank[page_id] = (0 if content_type == "product" else 1_000) + min(
                     title_length or 0, 999
                 )
@@ -93,9 +91,11 @@ class DocumentFacts:
             ((self.signatures[s], n) for s, n in per_signature.items()), selected or {}
         )
 
-    def static_key(self, page_id: int) -> int:
-        """Order for very large candidate sets: products first, then short titles."""
-        return self.static_rank.get(page_id, 2_000)
+    def accepted(self, page_ids: Iterable[int], filters: SearchFilters) -> list[int]:
+        """The ids whose facets pass `filters` (as the index's own filtering would)."""
+        passes = [filters.accepts(signature) for signature in self.signatures]
+        signature_of = self.signature_of
+        return [i for i in page_ids if (s := signature_of.get(i)) is not None and passes[s]]
 
     def smallest(self, n: int, page_ids: list[int]) -> list[int]:
         """The `n` ids first in static order (products, short titles); C-speed keys."""

@@ -482,14 +482,15 @@ def build_search(
         .highlight("summary", number_of_fragments=0)
         .highlight("body", fragment_size=FRAGMENT_SIZE, number_of_fragments=1)
     )
-    clauses = filter_clauses(request.filters)
+    by_group = filter_clauses_by_group(request.filters)
+    clauses = list(by_group.values())
     if clauses:
         # A post filter narrows the hits but not the aggregations: facet counts of a group
         # then apply every filter except that group's own (disjunctive facets).
         s = s.post_filter(Q("bool", filter=clauses))
     if request.with_facets:
         for group in FACET_PREFIXES:
-            others = [c for g, c in filter_clauses_by_group(request.filters).items() if g != group]
+            others = [c for g, c in by_group.items() if g != group]
             s.aggs.bucket(group, "filter", filter=Q("bool", filter=others)).bucket(
                 group, "terms", field=group, size=FACET_SIZE
             )
