@@ -28,7 +28,6 @@ The database is kept between runs; delete var/bench_api.sqlite3 to start over.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import statistics
@@ -37,7 +36,9 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.common import ROOT, log, migrate_with_demo, percentile, setup_django  # noqa: E402
+
 PRODUCTS = 10_000
 SLUG = "paspoort-aanvragen"
 
@@ -69,39 +70,20 @@ LIST_QUERY = """{ products(first: 100) { totalCount pageInfo { hasNextPage endCu
 LIST_ALL_QUERY = DETAIL + "{ products(first: 100) { totalCount nodes { ...Facts } } }"
 
 
-def setup(database: str | None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-api-not-secret")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-    if database:
-        os.environ["DATABASE_URL"] = database
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+def setup(database: str) -> None:
+    setup_django(database, override=True, ALLOWED_HOSTS="testserver,localhost", LOG_LEVEL="ERROR")
     from django.conf import settings
 
     settings.ROOT_URLCONF = "bench.bench_api"  # cms.urls plus the lower-bound view, below
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # --- scaling -------------------------------------------------------------------------------
 
 
 def prepare() -> None:
-    from django.core.management import call_command
-
     from catalogue.models import ProductPage
 
-    call_command("migrate", verbosity=0, interactive=False)
-    if not ProductPage.objects.exists():
-        log("demo laden...")
-        call_command("load_demo", "--no-admin", verbosity=0, stdout=io.StringIO())
+    migrate_with_demo()
     missing = PRODUCTS - ProductPage.objects.live().count()
     if missing > 0:
         started = time.perf_counter()
@@ -498,11 +480,6 @@ def count_queries(call) -> int:
     with connection.execute_wrapper(counter):
         call()
     return count
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def ok(response) -> None:

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.common import ROOT, log, migrate_with_demo, percentile, setup_django  # noqa: E402
+
 PRODUCTS = 10_000
 ARTICLES = 50_000
 BEGIN = ["Heuvel", "Berken", "Linden", "Eiken", "Water", "Zand", "Veen", "Brug", "Molen", "Hoog"]
@@ -42,31 +43,13 @@ PLACES = [b + e for b in BEGIN for e in END]
 
 
 def setup(db: Path) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-    # Production-like: no query logging of DEBUG (which formats every statement).
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{db}")
-    os.environ.setdefault("SEARCH_VOCABULARY_REFRESH_SECONDS", "3600")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    setup_django(f"sqlite:///{db}", override=False, SEARCH_VOCABULARY_REFRESH_SECONDS="3600")
 
 
 def prepare() -> None:
-    from django.core.management import call_command
-
     from catalogue.models import KnowledgeArticlePage, ProductPage
 
-    call_command("migrate", verbosity=0, interactive=False)
-    if not ProductPage.objects.exists():
-        log("demo laden...")
-        call_command("load_demo", "--no-admin", verbosity=0, stdout=io.StringIO())
+    migrate_with_demo()
     for model, target in ((ProductPage, PRODUCTS), (KnowledgeArticlePage, ARTICLES)):
         have = model.objects.live().count()
         if have < target:
@@ -196,11 +179,6 @@ def wagtail_index(model, ids: list[int]) -> None:
     backend = get_search_backend()
     for start in range(0, len(ids), 2000):
         backend.add_bulk(model, list(model.objects.filter(id__in=ids[start : start + 2000])))
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def timed(function, arguments: list, repeat: int) -> list[float]:
