@@ -1,4 +1,4 @@
-"""What the console records: reports to the editors, opened results and answered contacts.
+"""What the console records: reports to the editors, sent summaries and answered contacts.
 
 Reports go through cms.feedback (the editors' task list); "sent to the citizen" and "this
 answered the contact" are kept here (ConsoleAction). Opened results go to the search log through

@@ -1,7 +1,7 @@
 """The KCC console (/kcc/): login, the console page, and two small JSON endpoints.
 
 Everything the console shows comes from the public GraphQL API with the agent's KCC token; the
-endpoints here only record what the agent did (a report to the editors, opened and answered).
+endpoints here only record what the agent did (a report to the editors, sent and answered).
 """
 
 import json

@@ -33,6 +33,11 @@ from .upl import UplProduct
 MARKDOWN_HELP = "Markdown is toegestaan: **vet**, lijstjes met '-', [links](https://...)."
 
 
+def _by_name(many: bool = False) -> SlugRelatedField:
+    """A related object in the REST API by its name (a snippet, the UPL name)."""
+    return SlugRelatedField(slug_field="name", many=many, read_only=True)
+
+
 class LivePageTitles(Field):
     """Titles of the live, public pages of a relation: a draft article related to a published
     product must not show up in the public REST API."""
@@ -176,7 +181,7 @@ class ProductPage(CatalogueEntry):
         APIField("assistant_answer"),
         APIField("keywords"),
         APIField("synonyms"),
-        APIField("upl", serializer=SlugRelatedField(slug_field="name", read_only=True)),
+        APIField("upl", serializer=_by_name()),
         APIField("lead_time_immediate"),
         APIField("lead_time_min"),
         APIField("lead_time_max"),
@@ -195,18 +200,10 @@ class ProductPage(CatalogueEntry):
         APIField("legal_bases"),
         APIField("channels"),
         APIField("faqs"),
-        APIField(
-            "responsible_service", serializer=SlugRelatedField(slug_field="name", read_only=True)
-        ),
-        APIField(
-            "topics", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
-        ),
-        APIField(
-            "life_events", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
-        ),
-        APIField(
-            "audiences", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
-        ),
+        APIField("responsible_service", serializer=_by_name()),
+        APIField("topics", serializer=_by_name(many=True)),
+        APIField("life_events", serializer=_by_name(many=True)),
+        APIField("audiences", serializer=_by_name(many=True)),
         APIField("articles", serializer=LivePageTitles()),
     ]
 
@@ -353,7 +350,7 @@ class ProductRequiredDocument(Orderable):
     panels = [FieldPanel("document"), FieldPanel("note")]
 
     api_fields = [
-        APIField("document", serializer=SlugRelatedField(slug_field="name", read_only=True)),
+        APIField("document", serializer=_by_name()),
         APIField("note"),
     ]
 
@@ -380,7 +377,7 @@ class ProcedureStep(Orderable):
 
     panels = [FieldPanel("text")]
 
-    api_fields = [APIField(name) for name in ["text"]]
+    api_fields = [APIField("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = "stap"
@@ -435,9 +432,7 @@ class ProductChannel(ClusterableModel, Orderable):
         APIField("appointment_minutes"),
         APIField("what_to_bring"),
         APIField("note"),
-        APIField(
-            "locations", serializer=SlugRelatedField(slug_field="name", many=True, read_only=True)
-        ),
+        APIField("locations", serializer=_by_name(many=True)),
     ]
 
     class Meta(Orderable.Meta):

@@ -158,7 +158,7 @@ async function runSuggest() {
     // The shortest suggestion that continues what was typed: complete a word, not a title.
     const lower = typed.toLowerCase();
     const hit = (data.suggest || [])
-      .map((s) => (typeof s === "string" ? s : s.text))
+      .map((s) => s.text)
       .filter((s) => s && s.toLowerCase().startsWith(lower) && s.length > typed.length)
       .sort((a, b) => a.length - b.length)[0];
     setCompletion(hit ? typed + hit.slice(typed.length).toLowerCase() : "");
