@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 
+from catalogue.public_urls import public_urls_by_id
+
 from . import analysis
 from .analysis import QueryError
 from .engines import EngineUnavailable, database_engine, get_engine
@@ -78,11 +80,14 @@ def search(
         raise QueryError(f"Blader niet verder dan {MAX_OFFSET} resultaten.")
     filters = filters or SearchFilters()
     pinned = _best_bets(query, filters)
+    # Best bets lead the first page and the engine's own ranking follows without them, so
+    # any page may need up to len(pinned) more engine hits, counted from the first.
+    engine_offset, engine_limit = (0, offset + limit + len(pinned)) if pinned else (offset, limit)
     request = SearchRequest(
         query,
         filters,
-        offset,
-        limit,
+        engine_offset,
+        engine_limit,
         weights=current_weights(),
         with_facets=with_facets,
         pinned=tuple(d.page_id for d in pinned),
@@ -108,7 +113,8 @@ def search(
         degraded=degraded or result.degraded,
         engine=result.engine or engine.name,
     )
-    _apply_best_bets(response, query, pinned, offset, result.pinned_matched)
+    _apply_best_bets(response, query, pinned, offset, limit, result.pinned_matched)
+    _use_public_urls(response.hits)
     if log and getattr(settings, "SEARCH_LOG_ENABLED", True):
         response.log_id = log_search(query, channel, response)
     return response
@@ -136,36 +142,43 @@ def _best_bets(query: str, filters: SearchFilters) -> list:
 
 
 def _apply_best_bets(
-    response: SearchResponse, query: str, pinned: list, offset: int, matched: set[int]
+    response: SearchResponse, query: str, pinned: list, offset: int, limit: int, matched: set[int]
 ) -> None:
-    """Put the best bets first (on the first page) and out of the engine's own list.
+    """The page [offset, offset + limit) of: the best bets, then the engine's hits without them.
 
-    `matched`: the pinned pages the engine found for the query itself; they are in its total
-    already, so only the others add to it (on every page alike).
+    Without best bets the engine was asked for that page itself. With them it was asked for
+    its hits from the first one on (see `search`). `matched`: the pinned pages the engine found
+    for the query itself; they are in its total already, so only the others add to it.
     """
     if not pinned:
         return
     pinned_ids = {d.page_id for d in pinned}
-    # A best bet the engine found on its own is in its total already: count it once.
     organic = set(matched) | {h.page_id for h in response.hits}
     response.total += len(pinned_ids - organic)
-    response.hits = [h for h in response.hits if h.page_id not in pinned_ids]
-    if offset == 0:
-        highlighter = analysis.Highlighter(frozenset(analysis.analyse(query)))
-        response.hits = [
-            Hit(
-                page_id=d.page_id,
-                content_type=d.content_type,
-                title=d.title,
-                summary=d.summary,
-                url=d.url,
-                score=float("inf"),
-                highlight=highlighter.mark_all(d.summary),
-                title_highlight=highlighter.mark_all(d.title),
-                best_bet=True,
-            )
-            for d in pinned
-        ] + response.hits
+    highlighter = analysis.Highlighter(frozenset(analysis.analyse(query)))
+    bets = [
+        Hit(
+            page_id=d.page_id,
+            content_type=d.content_type,
+            title=d.title,
+            summary=d.summary,
+            url=d.url,
+            score=float("inf"),
+            highlight=highlighter.mark_all(d.summary),
+            title_highlight=highlighter.mark_all(d.title),
+            best_bet=True,
+        )
+        for d in pinned
+    ]
+    ranked = bets + [h for h in response.hits if h.page_id not in pinned_ids]
+    response.hits = ranked[offset : offset + limit]
+
+
+def _use_public_urls(items: list) -> None:
+    """Give hits and suggestions the website's URL of their page (None when not configured)."""
+    urls = public_urls_by_id({item.page_id for item in items if item.page_id is not None})
+    for item in items:
+        item.url = urls.get(item.page_id)
 
 
 def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) -> list[Suggestion]:
@@ -175,9 +188,11 @@ def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) 
     limit = max(1, min(limit, 20))
     engine = get_engine(engine_name)
     try:
-        return engine.suggest(text, limit)
+        suggestions = engine.suggest(text, limit)
     except EngineUnavailable:
-        return database_engine().suggest(text, limit)
+        suggestions = database_engine().suggest(text, limit)
+    _use_public_urls(suggestions)
+    return suggestions
 
 
 # --- Logging ----------------------------------------------------------------------------------

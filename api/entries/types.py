@@ -6,6 +6,8 @@ from functools import cache
 import graphene
 from django.http import HttpRequest
 
+from catalogue.public_urls import public_url
+
 from ..core.context import channel_of, internal
 from ..core.enums import Channel, TextFormat, value_of
 from ..core.loader import related, related_one
@@ -44,7 +46,10 @@ class Entry(graphene.Interface):
     audiences = graphene.List(graphene.NonNull(Audience), required=True)
     keywords = graphene.List(graphene.NonNull(graphene.String), required=True)
     responsible_service = graphene.Field(Service)
-    url = graphene.String(description="Publiek adres van de pagina.")
+    url = graphene.String(
+        description="Het adres van de pagina op de website van de gemeente (Instellingen → "
+        "Publieke website). `null` zolang die niet is ingesteld: nooit het adres van het CMS."
+    )
     last_published_at = graphene.DateTime()
     kcc_internal_notes = graphene.String(
         description="Intern (token met rol KCC): tips voor KCC-medewerkers."
@@ -96,7 +101,7 @@ class Entry(graphene.Interface):
     @staticmethod
     def resolve_url(root, info):
         request = info.context if isinstance(info.context, HttpRequest) else None
-        return root.get_full_url(request)
+        return public_url(root, request)
 
     @staticmethod
     @internal("kccInternalNotes")

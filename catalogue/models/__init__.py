@@ -17,6 +17,7 @@ from .products import (
 from .services import Service
 from .taxonomy import Audience, LifeEvent, Topic
 from .upl import UplProduct
+from .website import PublicWebsiteSettings
 
 __all__ = [
     "Audience",
@@ -39,6 +40,7 @@ __all__ = [
     "ProductFee",
     "ProductPage",
     "ProductRequiredDocument",
+    "PublicWebsiteSettings",
     "RequiredDocument",
     "SectionPage",
     "Service",

@@ -136,7 +136,7 @@ class EngineHit:
     content_type: str
     title: str
     summary: str
-    url: str
+    url: str | None  # the website's URL, set by the search service
     score: float
     highlight: str = ""  # HTML snippet with <mark>
     title_highlight: str = ""
@@ -160,7 +160,7 @@ class Suggestion:
     text: str
     kind: str  # "title" | "term"
     page_id: int | None = None
-    url: str = ""
+    url: str | None = ""  # the website's URL, set by the search service
 
 
 class EngineUnavailable(Exception):

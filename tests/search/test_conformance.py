@@ -208,6 +208,22 @@ def test_best_bet_that_also_matches_counts_once(engine_name, mooring):
     assert find(engine_name, "woonboot", limit=1, offset=1).total == 3
 
 
+def test_best_bets_keep_every_page_within_its_size(engine_name, mooring):
+    """`limit` (GraphQL `first`) is a hard bound, and the pages together are the whole list."""
+    elsewhere = make_product("bb-grens", title="Hondenbelasting")
+    found = find(engine_name, "woonboot", limit=10)
+    BestBet.objects.create(query="woonboot", page=elsewhere)
+    BestBet.objects.create(query="woonboot", page_id=found.hits[1].page_id, sort_order=1)
+    everything = find(engine_name, "woonboot", limit=10)
+    ids = [h.page_id for h in everything.hits]
+    assert ids == [elsewhere.id, found.hits[1].page_id, found.hits[0].page_id]
+    assert everything.total == 3
+    for size in (1, 2):
+        pages = [find(engine_name, "woonboot", limit=size, offset=o) for o in range(0, 3, size)]
+        assert [len(p.hits) for p in pages] == [min(size, 3 - o) for o in range(0, 3, size)]
+        assert [h.page_id for p in pages for h in p.hits] == ids
+
+
 def test_topic_life_event_audience_and_channel_filters(engine_name):
     passport = find(engine_name, "paspoort", filters=SearchFilters(life_events=["op-reis"]))
     assert passport.total > 0

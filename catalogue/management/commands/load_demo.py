@@ -25,6 +25,7 @@ from catalogue.models import (
     OpeningException,
     OpeningHours,
     ProductPage,
+    PublicWebsiteSettings,
     RequiredDocument,
     SectionPage,
     Service,
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_reference(reference, [d for b in bundles for d in b.get("documents", [])])
             home = ensure_home(reference["municipality"]["name"])
+            ensure_public_website(reference["municipality"]["website"])
             products_root = ensure_section(home, "Producten", "producten")
             articles_root = ensure_section(home, "Kennisbank", "kennisbank")
             created = 0
@@ -176,6 +178,19 @@ def ensure_home(name: str) -> HomePage:
         site.site_name = name
         site.save()
     return home
+
+
+def ensure_public_website(base_url: str) -> None:
+    """Links for citizens point at the (fictional) municipality's website; kept when set."""
+    site = Site.objects.get(is_default_site=True)
+    PublicWebsiteSettings.objects.get_or_create(
+        site=site,
+        defaults={
+            "base_url": base_url,
+            "product_pattern": "{base}/producten/{slug}",
+            "article_pattern": "{base}/kennisbank/{slug}",
+        },
+    )
 
 
 def ensure_section(
