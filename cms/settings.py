@@ -41,7 +41,10 @@ def _secret_key() -> str:
     if key:
         return key
     if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: set SECRET_KEY (production), "
+            "or run with DEBUG=1 for local development."
+        )
     # Local use only: generate once and keep it, so sessions survive a restart.
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
@@ -88,6 +91,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.robots.NoIndexMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

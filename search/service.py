@@ -197,15 +197,20 @@ def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) 
 
 # --- Logging ----------------------------------------------------------------------------------
 
+# What could identify a person is masked before a query is logged (see docs/search.md):
+# e-mail addresses; postcodes (NL "1234 AB", and any number of four or more digits, which
+# covers Belgian postcodes, house-number ranges, phone and BSN/rijksregister numbers, also
+# written in groups such as "06-12 34 56 78" or "+32 470 12 34 56"). Numbers of up to three
+# digits stay: "3 kinderen", "65 jaar", "Wmo 2015" loses only the year.
 _PERSONAL = [
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), "[e-mail]"),
     (re.compile(r"\b[1-9][0-9]{3}\s?[a-zA-Z]{2}\b"), "[postcode]"),
-    (re.compile(r"\d[\d\s.-]{4,}\d"), "[nummer]"),
+    (re.compile(r"\+?\d(?:[\s./-]?\d){3,}"), "[nummer]"),
 ]
 
 
 def scrub(query: str) -> str:
-    """Mask what could identify a person: e-mail addresses, postcodes, long numbers (BSN)."""
+    """Mask e-mail addresses, postcodes and every number of four or more digits."""
     for pattern, replacement in _PERSONAL:
         query = pattern.sub(replacement, query)
     return query[:200]

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from rest_framework.fields import Field
@@ -319,6 +320,16 @@ class ProductFee(Orderable):
     @property
     def formatted(self) -> str:
         return format_euro(self.amount, free=self.free)
+
+    @property
+    def validity(self) -> str:
+        """ "vanaf 1 januari 2026 tot en met 31 december 2026", either half alone, or ""."""
+        parts = [
+            f"{word} {date_format(day, 'j F Y')}"
+            for word, day in (("vanaf", self.valid_from), ("tot en met", self.valid_until))
+            if day
+        ]
+        return " ".join(parts)
 
     def is_valid_on(self, day) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
