@@ -11,17 +11,21 @@ PORT ?= 8000
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Not quiet: the first install takes a few minutes and should show that it is working.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@echo "==> Installing the dependencies into $(VENV) (a few minutes the first time)"
+	$(BIN)/pip install --progress-bar on --upgrade pip
+	$(BIN)/pip install --progress-bar on -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
 
 demo: install
+	@echo "==> Database (var/db.sqlite3 unless DATABASE_URL is set)"
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
-	@echo "Beheer: http://$(HOST):$(PORT)/admin/"
+	@echo "==> Demo catalogue (about a minute the first time)"
+	DEBUG=1 $(BIN)/python manage.py load_demo --url http://$(HOST):$(PORT)
+	@echo "==> Serving http://$(HOST):$(PORT)/ (Ctrl+C stops; HOST and PORT change it)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -1,5 +1,6 @@
 """What a newcomer meets first: manage.py without configuration, the KCC token command."""
 
+import io
 import os
 import subprocess
 import sys
@@ -53,3 +54,32 @@ def test_kcc_token_command_refuses_unknown_users_and_non_agents(django_user_mode
         call_command("kcc_token", "niemand")
     with pytest.raises(CommandError, match="mag de interne velden"):
         call_command("kcc_token", "geen-kcc")
+
+
+@pytest.mark.django_db
+def test_load_demo_shows_progress_and_names_every_entrance():
+    out = io.StringIO()
+    call_command("load_demo", "--url", "http://demo.test:9000/", stdout=out)
+    text = out.getvalue()
+    steps = [line for line in text.splitlines() if line.startswith("==> ")]
+    assert any(s.startswith("==> Producten: ") for s in steps)
+    assert any(s.startswith("==> Kennisartikelen: ") for s in steps)
+    closing = text[text.index("Klaar. De ingangen:") :]
+    for entrance in ("/admin/", "/kcc/", "/graphql/"):
+        assert f"http://demo.test:9000{entrance}" in closing
+    assert "admin / " in closing and "kcc / " in closing and "kcc_token" in closing
+
+
+def test_make_demo_shows_progress_and_passes_host_and_port(tmp_path):
+    result = subprocess.run(
+        ["make", "-n", "demo", f"VENV={tmp_path}/venv", "HOST=0.0.0.0", "PORT=8123"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--quiet" not in result.stdout
+    assert "==> Installing the dependencies" in result.stdout
+    assert "load_demo --url http://0.0.0.0:8123" in result.stdout
+    assert "runserver 0.0.0.0:8123" in result.stdout

@@ -42,26 +42,38 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Geen beheeraccount aanmaken.")
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000",
+            help="Adres waarop de server draait, voor de ingangen aan het eind.",
+        )
 
-    def handle(self, *args, no_admin: bool = False, **options):
+    def step(self, text: str) -> None:
+        """Progress: loading takes a minute the first time."""
+        self.stdout.write(f"==> {text}")
+        self.stdout.flush()
+
+    def handle(self, *args, no_admin: bool = False, url: str = "", **options):
+        self.step("Uniforme Productnamenlijst (UPL)")
         call_command("import_upl", stdout=self.stdout, stderr=self.stderr)
         reference = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))
         product_files = sorted(DATA.glob("products_*.json"))
         bundles = [json.loads(p.read_text(encoding="utf-8")) for p in product_files]
         with transaction.atomic():
+            self.step("Thema's, documenten, locaties en diensten")
             load_reference(reference, [d for b in bundles for d in b.get("documents", [])])
             home = ensure_home(reference["municipality"]["name"])
             ensure_public_website(reference["municipality"]["website"])
             products_root = ensure_section(home, "Producten", "producten")
             articles_root = ensure_section(home, "Kennisbank", "kennisbank")
-            created = 0
-            for bundle in bundles:
-                for data in bundle["products"]:
-                    created += add_entry(products_root, data, ProductPage, build_product)
-            articles = demo_articles.all_articles()
-            created_articles = sum(
-                add_entry(articles_root, data, KnowledgeArticlePage, demo_articles.build_article)
-                for data in articles
+            products = [data for bundle in bundles for data in bundle["products"]]
+            created = self.add_all("Producten", products_root, products, ProductPage, build_product)
+            created_articles = self.add_all(
+                "Kennisartikelen",
+                articles_root,
+                demo_articles.all_articles(),
+                KnowledgeArticlePage,
+                demo_articles.build_article,
             )
         self.stdout.write(
             f"Demo: {ProductPage.objects.live().count()} producten ({created} nieuw), "
@@ -71,10 +83,34 @@ class Command(BaseCommand):
         if not no_admin:
             self.ensure_admin()
         # Roles, rights and the moderation workflow (cms/roles.py); demo logins per role.
+        self.step("Rollen, rechten en demo-accounts")
         demo_users = [] if no_admin else ["--demo-users"]
         call_command("setup_roles", *demo_users, stdout=self.stdout, stderr=self.stderr)
         # Starting set of search synonyms (search/, idempotent).
+        self.step("Zoeksynoniemen")
         call_command("load_search_synonyms", stdout=self.stdout, stderr=self.stderr)
+        self.entrances(url.rstrip("/"), with_accounts=not no_admin)
+
+    def add_all(self, label: str, root: SectionPage, items: list[dict], model, build) -> int:
+        created = 0
+        for done, data in enumerate(items, start=1):
+            created += add_entry(root, data, model, build)
+            if done % 20 == 0 or done == len(items):
+                self.step(f"{label}: {done} van {len(items)}")
+        return created
+
+    def entrances(self, url: str, with_accounts: bool) -> None:
+        user_password = os.environ.get("DEMO_USER_PASSWORD", DEMO_PASSWORD)
+        admin = f" (log in als {DEMO_ADMIN} / {DEMO_PASSWORD})" if with_accounts else ""
+        agent = f" (log in als kcc / {user_password})" if with_accounts else ""
+        self.stdout.write(
+            "\nKlaar. De ingangen:\n"
+            f"  Beheer (redacteuren):  {url}/admin/{admin}\n"
+            f"  KCC-console:           {url}/kcc/{agent}\n"
+            f"  GraphQL-API:           {url}/graphql/ (interne velden: token van "
+            "`manage.py kcc_token kcc`)\n"
+            "Wachtwoorden zijn die bij het aanmaken (DEMO_ADMIN_PASSWORD, DEMO_USER_PASSWORD)."
+        )
 
     def ensure_admin(self) -> None:
         user_model = get_user_model()
