@@ -10,9 +10,10 @@ class CmsConfig(AppConfig):
         # Group membership and superuser changes are logged by signals (see cms.audit).
         from wagtail.permissions import register_permission_policy
 
-        from . import audit
+        from . import admin_formats, audit
         from .models import ContentFeedback
         from .views.feedback import FeedbackPermissionPolicy
 
+        admin_formats.register()
         audit.connect()
         register_permission_policy(ContentFeedback, FeedbackPermissionPolicy(ContentFeedback))

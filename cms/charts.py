@@ -8,6 +8,8 @@ give screen readers a table next to the picture.
 import math
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+
 GREEN = "#1b8666"
 AMBER = "#b36b00"
 RED = "#cd4444"
@@ -45,7 +47,9 @@ class Chart:
 
 
 def _fmt(value: float, unit: str) -> str:
-    text = f"{value:.0f}" if float(value).is_integer() or unit == "%" else f"{value:.1f}"
+    """A value as people read it in the active language ("62,5" in Dutch)."""
+    decimals = 0 if float(value).is_integer() or unit == "%" else 1
+    text = number_format(round(value, decimals), decimal_pos=decimals)
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}".strip()
 
 
