@@ -46,11 +46,11 @@ def setup(db: Path) -> None:
     setup_django(f"sqlite:///{db}", override=False, SEARCH_VOCABULARY_REFRESH_SECONDS="3600")
 
 
-def prepare() -> None:
+def prepare(products: int = PRODUCTS, articles: int = ARTICLES) -> None:
     from catalogue.models import KnowledgeArticlePage, ProductPage
 
     migrate_with_demo()
-    for model, target in ((ProductPage, PRODUCTS), (KnowledgeArticlePage, ARTICLES)):
+    for model, target in ((ProductPage, products), (KnowledgeArticlePage, articles)):
         have = model.objects.live().count()
         if have < target:
             log(f"{model.__name__}: {target - have} kopieën aanmaken...")
@@ -207,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-rebuild", action="store_true")
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--prepare-only", action="store_true", help="build the content, stop")
+    parser.add_argument("--products", type=int, default=PRODUCTS, help="live products to scale to")
+    parser.add_argument("--articles", type=int, default=ARTICLES, help="live articles to scale to")
     args = parser.parse_args(argv)
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     setup(Path(args.db))
@@ -218,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     from search.engines import database_engine
     from search.evaluation.evaluate import load_cases
 
-    prepare()
+    prepare(args.products, args.articles)
     if args.prepare_only:
         call_command(
             "rebuild_search_index", "--engine", "database", verbosity=0, stdout=io.StringIO()

@@ -1,7 +1,6 @@
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-from wagtail.search import index
 
 from cms.panels import QualityPanel
 
@@ -21,16 +20,6 @@ class KnowledgeArticlePage(CatalogueEntry):
         blank=True,
         help_text="Waar komt het antwoord vandaan (bijv. rijksoverheid.nl)?",
     )
-
-    parent_page_types = ["catalogue.SectionPage"]
-    subpage_types: list[str] = []
-    template = "catalogue/entry_page.html"
-
-    search_fields = CatalogueEntry.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("keywords"),
-        index.FilterField("slug"),
-    ]
 
     edit_handler = TabbedInterface(
         [

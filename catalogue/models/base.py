@@ -8,11 +8,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from .services import Service
 from .taxonomy import Audience, LifeEvent, Topic
 
 ASSISTANT_MAX_LENGTH = 300
+ENTRY_TEMPLATE = "catalogue/entry_page.html"
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -76,6 +78,16 @@ class CatalogueEntry(Page):
         related_name="+",
     )
 
+    # Both page types live in a service's section and have no children.
+    parent_page_types = ["catalogue.SectionPage"]
+    subpage_types: list[str] = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("keywords"),
+        index.FilterField("slug"),
+    ]
+
     wording_panels = [
         FieldPanel("summary"),
         FieldPanel("web_body"),
@@ -97,6 +109,11 @@ class CatalogueEntry(Page):
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs) -> str:
+        # One template for both; a `template` attribute here would not be inherited, as
+        # Wagtail gives every page class a default template named after the class.
+        return ENTRY_TEMPLATE
 
     @property
     def keyword_list(self) -> list[str]:

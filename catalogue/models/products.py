@@ -96,16 +96,7 @@ class ProductPage(CatalogueEntry):
         "als de gemeente niet op tijd beslist", blank=True, help_text=MARKDOWN_HELP
     )
 
-    parent_page_types = ["catalogue.SectionPage"]
-    subpage_types: list[str] = []
-    template = "catalogue/entry_page.html"
-
-    search_fields = CatalogueEntry.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("keywords"),
-        index.SearchField("synonyms"),
-        index.FilterField("slug"),
-    ]
+    search_fields = CatalogueEntry.search_fields + [index.SearchField("synonyms")]
 
     facts_panels = [
         InlinePanel("fees", heading="Kosten (leges)", label="Tarief"),

@@ -163,6 +163,26 @@ class Suggestion:
     url: str | None = ""  # the website's URL, set by the search service
 
 
+def merge_suggestions(
+    titles: Iterable[tuple[str, int, str]], words: Iterable[str], head: str, limit: int
+) -> list[Suggestion]:
+    """Completions of both engines in one order: page titles (page title, id, URL) first,
+    each title once whatever its case, then `head` (the words typed before the last one)
+    followed by each completed word, leaving out what a title already says."""
+    suggestions: list[Suggestion] = []
+    seen: set[str] = set()
+    for title, page_id, url in titles:
+        if title.lower() not in seen:
+            seen.add(title.lower())
+            suggestions.append(Suggestion(title, "title", page_id, url))
+    for word in words:
+        text = f"{head} {word}".strip()
+        if text not in seen:
+            seen.add(text)
+            suggestions.append(Suggestion(text, "term"))
+    return suggestions[:limit]
+
+
 class EngineUnavailable(Exception):
     """The engine cannot answer now (e.g. Elasticsearch is down); callers fall back."""
 

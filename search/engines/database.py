@@ -40,6 +40,7 @@ from .base import (
     SearchFilters,
     SearchRequest,
     Suggestion,
+    merge_suggestions,
 )
 
 DOC_TABLE = "pdcsearch_indexeddocument"
@@ -570,7 +571,6 @@ class DatabaseEngine(SearchEngine):
         nodes, _, last = prefix_plan(prefix)
         if not nodes or len(last) < 2:
             return []
-        suggestions: list[Suggestion] = []
         head = " ".join(analysis.words(prefix)[:-1])
         with connection.cursor() as cursor:
             word = 'word COLLATE "C"' if self.vendor == "postgresql" else "word"
@@ -605,17 +605,9 @@ class DatabaseEngine(SearchEngine):
                 )
                 rows = {row[0]: row for row in cursor.fetchall()}
                 titles = [rows[i] for i in best if i in rows]
-        seen: set[str] = set()
-        for page_id, title, url in titles:
-            if title.lower() not in seen:
-                seen.add(title.lower())
-                suggestions.append(Suggestion(title, "title", page_id, url))
-        for word in words:
-            text = f"{head} {word}".strip()
-            if text not in seen:
-                seen.add(text)
-                suggestions.append(Suggestion(text, "term"))
-        return suggestions[:limit]
+        return merge_suggestions(
+            ((title, page_id, url) for page_id, title, url in titles), words, head, limit
+        )
 
 
 def _and(nodes: list[Node]) -> Node:

@@ -66,6 +66,7 @@ from .base import (
     SearchRequest,
     Suggestion,
     Weights,
+    merge_suggestions,
 )
 
 logger = logging.getLogger(__name__)
@@ -888,23 +889,12 @@ class ElasticsearchEngine(SearchEngine):
         completions = []
         for entry in (response.get("suggest") or {}).get("words", []):
             completions += [option["text"] for option in entry.get("options", [])]
-        suggestions: list[Suggestion] = []
-        seen: set[str] = set()
-        for raw in response["hits"]["hits"][: max(3, limit - len(completions) // 2)]:
-            source = raw["_source"]
-            if source["title"].lower() not in seen:
-                seen.add(source["title"].lower())
-                suggestions.append(
-                    Suggestion(
-                        source["title"], "title", int(source["page_id"]), source.get("url", "")
-                    )
-                )
-        for word in completions:
-            text = f"{head} {word}".strip()
-            if text not in seen:
-                seen.add(text)
-                suggestions.append(Suggestion(text, "term"))
-        return suggestions[:limit]
+        sources = [
+            raw["_source"]
+            for raw in response["hits"]["hits"][: max(3, limit - len(completions) // 2)]
+        ]
+        titles = ((s["title"], int(s["page_id"]), s.get("url", "")) for s in sources)
+        return merge_suggestions(titles, completions, head, limit)
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
