@@ -12,9 +12,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from console_support import PASSWORD
+from django.contrib.auth.models import Group
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
 from django.test.testcases import LiveServerThread
+
+from cms.roles import KCC_GROUP
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -153,3 +157,13 @@ def axe_source() -> str:
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def agent(django_user_model):
+    """A KCC agent who logs in with console_support.PASSWORD."""
+    user = django_user_model.objects.create_user(
+        "kcc-test", "kcc-test@example.nl", PASSWORD, first_name="Kim", last_name="de Vries"
+    )
+    user.groups.add(Group.objects.get(name=KCC_GROUP))
+    return user
