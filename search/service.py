@@ -21,6 +21,8 @@ from . import analysis
 from .analysis import QueryError
 from .engines import EngineUnavailable, database_engine, get_engine
 from .engines.base import EngineHit, SearchFilters, SearchRequest, Suggestion, Weights
+from .query import plan_query
+from .vocabulary import get_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -190,9 +192,38 @@ def suggest(prefix: str | None, limit: int = 8, engine_name: str | None = None) 
     try:
         suggestions = engine.suggest(text, limit)
     except EngineUnavailable:
-        suggestions = database_engine().suggest(text, limit)
+        engine = database_engine()
+        suggestions = engine.suggest(text, limit)
+    suggestions = _leading_to_results(text, suggestions, engine)
     _use_public_urls(suggestions)
     return suggestions
+
+
+def _leading_to_results(text: str, suggestions: list[Suggestion], engine) -> list[Suggestion]:
+    """The suggestions a search answers as they read. Engines complete the last word with any
+    indexed word and keep the earlier words as typed, so after several words they also offer
+    phrases that find nothing: after a misspelt word ("paspoot kwijtraak"), a stop word turned
+    into another word (search ignores "dat" but not "data"), words that never meet."""
+    *head, last = analysis.words(text) or [""]
+    if not head:
+        return suggestions  # one word: each indexed word that continues it is in a document
+    if plan_query(" ".join(head), get_vocabulary()).corrections:
+        return []  # a misspelt word: search would read it as another word
+    finished = analysis.is_stop_word(last)
+    return [
+        s
+        for s in suggestions
+        if s.kind != "term" or (not finished and _finds_every_word(s.text, engine))
+    ]
+
+
+def _finds_every_word(text: str, engine) -> bool:
+    request = SearchRequest(text, limit=1, weights=current_weights(), with_facets=False)
+    try:
+        result = engine.search(request)
+    except EngineUnavailable:
+        result = database_engine().search(request)
+    return result.total > 0 and not result.relaxed and not result.corrected_query
 
 
 # --- Logging ----------------------------------------------------------------------------------

@@ -13,9 +13,13 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from console_support import PASSWORD
+from django.contrib.auth.models import Group
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
 from django.test.testcases import LiveServerThread
+
+from cms.roles import KCC_GROUP
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -143,3 +147,13 @@ def axe_source() -> str:
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def agent(django_user_model):
+    """A KCC agent who logs in with console_support.PASSWORD."""
+    user = django_user_model.objects.create_user(
+        "kcc-test", "kcc-test@example.nl", PASSWORD, first_name="Kim", last_name="de Vries"
+    )
+    user.groups.add(Group.objects.get(name=KCC_GROUP))
+    return user

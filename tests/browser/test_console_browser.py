@@ -9,28 +9,17 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from django.contrib.auth.models import Group
+from console_support import PASSWORD, focused_id, log_in
 
 from catalogue.models import ProductPage
 from cms.models import ContentFeedback
-from cms.roles import KCC_GROUP
 from search.models import ResultOpened
 from themes.models import ConsoleAction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "geheim-wachtwoord-123"
 ANSWER_TITLE = "Paspoort of ID-kaart kwijt of gestolen"
 SERIOUS = ("serious", "critical")
-
-
-@pytest.fixture
-def agent(django_user_model):
-    user = django_user_model.objects.create_user(
-        "kcc-test", "kcc-test@example.nl", PASSWORD, first_name="Kim", last_name="de Vries"
-    )
-    user.groups.add(Group.objects.get(name=KCC_GROUP))
-    return user
 
 
 @pytest.fixture
@@ -40,22 +29,6 @@ def superuser(django_user_model):
 
 def report_page_id(title: str) -> int:
     return ProductPage.objects.live().get(title=title).pk
-
-
-def focused_id(page) -> str:
-    return page.evaluate("document.activeElement && document.activeElement.id")
-
-
-def log_in(page, username: str) -> None:
-    """Through the console's login page, keyboard only (the user name field has focus)."""
-    page.goto("/kcc/")
-    assert "/kcc/inloggen/" in page.url
-    assert focused_id(page) == "id_username"
-    page.keyboard.type(username)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: urlparse(url).path == "/kcc/")
 
 
 def tab_to(page, element_id: str, limit: int = 12) -> None:
@@ -103,16 +76,17 @@ def test_agent_answers_a_lost_passport_from_the_keyboard(
     first = page.locator("#results [role=option]").first
     first.wait_for(state="visible")
     assert ANSWER_TITLE in first.inner_text()
-    assert first.get_attribute("aria-selected") == "true"
-    assert page.locator("#q").get_attribute("aria-activedescendant") == "result-0"
     assert first.locator("mark").count() >= 1, "the snippet highlights the words"
     glance = first.locator(".glance").inner_text()
     assert "Kosten" in glance and "Regelen" in glance
 
-    # Arrows move through the results; back to the first one and open it with Enter.
+    # Arrows move through the results (↓ to the first); back to the first, open it with Enter.
+    page.keyboard.press("ArrowDown")
+    assert first.get_attribute("aria-selected") == "true"
     page.keyboard.press("ArrowDown")
     assert page.locator("#q").get_attribute("aria-activedescendant") == "result-1"
     page.keyboard.press("ArrowUp")
+    assert page.locator("#q").get_attribute("aria-activedescendant") == "result-0"
     page.keyboard.press("Enter")
     title = page.locator("#answer-title")
     title.wait_for(state="visible")
@@ -158,9 +132,7 @@ def test_agent_answers_a_lost_passport_from_the_keyboard(
     page.keyboard.press("Enter")
     dialog = page.locator("#feedback-dialog")
     dialog.wait_for(state="visible")
-    assert page.evaluate("document.activeElement.name") == "kind"
-    page.keyboard.press("Tab")
-    assert focused_id(page) == "feedback-remark"
+    assert focused_id(page) == "feedback-remark", "the agent can type the remark at once"
     page.keyboard.type("Wat als het paspoort in het buitenland is gestolen?")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")

@@ -344,6 +344,34 @@ def test_suggest_completes_titles_and_words(engine_name, mooring):
     assert service.suggest('"*(', engine_name=engine_name) == []
 
 
+def terms(engine_name, prefix):
+    return [s.text for s in service.suggest(prefix, engine_name=engine_name) if s.kind == "term"]
+
+
+def test_suggest_completes_only_phrases_that_find_something(engine_name, mooring):
+    # "grasmaaier" starts like "gracht" but never meets "woonboot": no completion to it.
+    make_article("grasmaaier-lenen", title="Een grasmaaier lenen", summary="Bij de buurthuizen.")
+    sync(engine_name)
+    completions = terms(engine_name, "woonboot gra")
+    assert "woonboot gracht" in completions
+    assert "woonboot grasmaaier" not in completions
+    assert "grasmaaier" in terms(engine_name, "gras"), "one word: every indexed word continues it"
+
+
+def test_suggest_does_not_continue_after_a_misspelt_word(engine_name, mooring):
+    sync(engine_name)
+    assert terms(engine_name, "woonbot gr") == []
+    assert service.suggest("woonbot gr", engine_name=engine_name) == []
+
+
+def test_suggest_keeps_a_finished_stop_word(engine_name, mooring):
+    # Search ignores "de"; turning it into another word would change what is searched for.
+    make_article("woonboot-debet", title="Debet en credit van uw woonboot", summary="Woonboot.")
+    sync(engine_name)
+    assert terms(engine_name, "woonboot de") == []
+    assert "debet" in terms(engine_name, "debe")
+
+
 def test_article_only_content(engine_name):
     make_article("bruggen-open", title="Wanneer gaat de ophaalbrug open?", summary="Elk uur.")
     assert slugs(find(engine_name, "ophaalbrug")) == ["bruggen-open"]

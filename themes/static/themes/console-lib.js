@@ -175,3 +175,20 @@ export function composeSummary(entry, municipality, now = new Date()) {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
+
+// The inline completion for what was typed, from `suggest` (titles first, then phrases by how
+// many pages have them; suggest only returns phrases that find something). A word still being
+// typed is completed to the commonest word ("rijbew" -> "rijbewijs"); a finished word is
+// never turned into a longer one ("boom" stays, not "boomdeskundige"): only a page title that
+// starts with the typed text may follow it. Returns "" when nothing fits.
+export function chooseCompletion(typed, suggestions) {
+  const lower = typed.toLowerCase();
+  const continuing = suggestions.filter(
+    (s) => s.text && s.text.length > typed.length && s.text.toLowerCase().startsWith(lower),
+  );
+  const finished =
+    /\s$/.test(typed) || suggestions.some((s) => s.text?.toLowerCase() === lower.trim());
+  const word = finished ? null : continuing.find((s) => s.kind !== "title");
+  const title = continuing.find((s) => s.kind === "title");
+  return (word || title)?.text || "";
+}

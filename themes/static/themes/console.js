@@ -2,6 +2,7 @@
 // Plain modern JavaScript, no build step. Pure helpers live in console-lib.js.
 import {
   CHANNEL_LABELS,
+  chooseCompletion,
   composeSummary,
   escapeHtml,
   formatDateNl,
@@ -21,11 +22,15 @@ import {
 const config = JSON.parse(document.getElementById("console-config").textContent);
 const SEARCH_DELAY = 150; // ms after the last key: fast enough to feel instant, few requests
 const SUGGEST_DELAY = 60;
+// Below this width the answer replaces the results (the layout's breakpoint, console.css).
+const oneColumn = matchMedia("(max-width: 59.99em)");
+const touch = matchMedia("(pointer: coarse)");
 
 const input = document.getElementById("q");
 const form = document.getElementById("search-form");
-const ghostTyped = document.querySelector("#q-ghost .search-box__typed");
-const ghostRest = document.querySelector("#q-ghost .search-box__rest");
+const ghost = document.getElementById("q-ghost");
+const ghostTyped = ghost.querySelector(".search-box__typed");
+const ghostRest = ghost.querySelector(".search-box__rest");
 const completionLive = document.getElementById("completion");
 const statusEl = document.getElementById("status");
 const resultsEl = document.getElementById("results");
@@ -34,6 +39,7 @@ const welcomeEl = document.getElementById("welcome");
 const dialog = document.getElementById("feedback-dialog");
 const feedbackForm = document.getElementById("feedback-form");
 const shortcutToggle = document.getElementById("shortcuts-enabled");
+const layout = document.body;
 
 const state = {
   results: [],
@@ -119,8 +125,9 @@ function runSearch() {
       state.results = search.hits || [];
       state.query = text;
       state.searchId = search.searchId ?? null;
-      state.active = state.results.length ? 0 : -1;
+      state.active = -1; // nothing chosen until an arrow key: ↓ goes to the first result
       renderResults();
+      if (!state.results.length) closeAnswer(); // never leave an answer to another question
       const count = search.total ?? state.results.length;
       let message = count
         ? `${count} ${count === 1 ? "resultaat" : "resultaten"} voor “${escapeHtml(text)}”.`
@@ -155,22 +162,20 @@ async function runSuggest() {
   try {
     const data = await gql(SUGGEST_QUERY, { prefix: typed.trim() });
     if (seq !== state.suggestSeq || input.value !== typed) return;
-    // The shortest suggestion that continues what was typed: complete a word, not a title.
-    const lower = typed.toLowerCase();
-    const hit = (data.suggest || [])
-      .map((s) => s.text)
-      .filter((s) => s && s.toLowerCase().startsWith(lower) && s.length > typed.length)
-      .sort((a, b) => a.length - b.length)[0];
+    const hit = chooseCompletion(typed, data.suggest || []);
     setCompletion(hit ? typed + hit.slice(typed.length).toLowerCase() : "");
   } catch {
     setCompletion("");
   }
+  ghost.dataset.prefix = typed; // the text the completion was chosen for
 }
 
 function setCompletion(text) {
-  state.completion = text;
   ghostTyped.textContent = text ? input.value : "";
   ghostRest.textContent = text ? text.slice(input.value.length) : "";
+  // The overlay does not scroll with the input: a completion that does not fit is left out.
+  if (text && ghost.scrollWidth > ghost.clientWidth) return setCompletion("");
+  state.completion = text;
   completionLive.textContent = text ? `Aanvulling: ${text}. Tab om over te nemen.` : "";
 }
 
@@ -236,7 +241,7 @@ function hitKind(hit) {
 
 function setActive(index) {
   if (!state.results.length) return;
-  state.active = Math.max(0, Math.min(index, state.results.length - 1));
+  state.active = Math.max(-1, Math.min(index, state.results.length - 1)); // -1: none chosen
   resultsEl.querySelectorAll(".result").forEach((li, i) => {
     li.setAttribute("aria-selected", String(i === state.active));
   });
@@ -272,10 +277,9 @@ async function openEntry(kind, slug, position = null) {
     welcomeEl.hidden = true;
     answerEl.hidden = false;
     setStatus("");
+    showView("answer");
     document.getElementById("answer-title").focus({ preventScroll: true });
-    // On a phone the answer sits below the results: bring its top into view.
-    const top = answerEl.getBoundingClientRect().top;
-    if (top < 0 || top > window.innerHeight * 0.3) answerEl.scrollIntoView({ block: "start" });
+    if (oneColumn.matches) answerEl.scrollIntoView({ block: "start" });
     if (position && state.searchId) {
       // The search log learns which result helped (through the API, like any client).
       gql(OPENED_MUTATION, { searchId: state.searchId, pageId: entry.id, position }).catch(() => {});
@@ -295,6 +299,10 @@ function link(url, label) {
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(
     label || url,
   )}<span class="visually-hidden"> (opent in nieuw venster)</span></a>`;
+}
+
+function backHtml() {
+  return `<button type="button" class="button button--secondary answer__back" data-back>Terug naar resultaten</button>`;
 }
 
 function actionsHtml() {
@@ -386,6 +394,7 @@ function renderProduct(p) {
   answerEl.innerHTML = `
     <p class="answer__meta"><span class="badge badge--product">Product</span>
       ${p.upl?.name ? `UPL: ${escapeHtml(p.upl.name)}` : ""}</p>
+    ${backHtml()}
     <h2 id="answer-title" class="answer__title" tabindex="-1">${escapeHtml(p.title)}</h2>
     ${steer}
     ${actionsHtml()}
@@ -426,6 +435,7 @@ function renderArticle(a) {
   const summary = composeSummary(a, config.municipality, new Date());
   answerEl.innerHTML = `
     <p class="answer__meta"><span class="badge">Kennisartikel</span></p>
+    ${backHtml()}
     <h2 id="answer-title" class="answer__title" tabindex="-1">${escapeHtml(a.title)}</h2>
     ${actionsHtml()}
     <div class="kcc-text">${a.text || `<p>${escapeHtml(a.summary || "")}</p>`}</div>
@@ -470,6 +480,7 @@ function bindAnswerActions(summary) {
     logEvent("sent");
   });
   document.getElementById("report-problem").addEventListener("click", openFeedback);
+  answerEl.querySelector("[data-back]").addEventListener("click", backToResults);
   document.getElementById("mark-answered").addEventListener("click", async () => {
     await logEvent("answered");
     actionStatus.textContent = "Vastgelegd: dit antwoord heeft het contact beantwoord.";
@@ -480,6 +491,42 @@ function bindAnswerActions(summary) {
     );
   });
 }
+
+// --- Results or answer: one view at a time in one column (a phone) ------------------------------
+
+function showView(view) {
+  if (view === "answer" && oneColumn.matches && layout.dataset.consoleView !== "answer") {
+    // The phone's back gesture returns to the results instead of leaving the console.
+    history.pushState({ consoleView: "answer" }, "");
+  }
+  layout.dataset.consoleView = view;
+}
+
+function backToResults() {
+  if (history.state?.consoleView === "answer") history.back(); // popstate shows the results
+  else showResults();
+}
+
+function showResults() {
+  layout.dataset.consoleView = "results";
+  const active = resultsEl.children[state.active];
+  if (active) active.scrollIntoView({ block: "center" });
+  else window.scrollTo(0, 0);
+  // On a touch screen focusing the box would pop up the keyboard over the results.
+  if (!touch.matches) input.focus({ preventScroll: true });
+}
+
+function closeAnswer() {
+  state.current = null;
+  answerEl.hidden = true;
+  answerEl.innerHTML = "";
+  welcomeEl.hidden = false;
+  layout.dataset.consoleView = "results";
+}
+
+window.addEventListener("popstate", () => {
+  if (layout.dataset.consoleView === "answer") showResults();
+});
 
 // --- Feedback ("Antwoord ontbreekt of klopt niet") -------------------------------------------
 
@@ -609,4 +656,5 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+layout.dataset.consoleView = "results";
 input.focus();
