@@ -404,7 +404,8 @@ class DatabaseEngine(SearchEngine):
         if self.vendor == "postgresql":
             return "".join(" AND facet_tokens && %s::text[]" for _ in groups), list(groups)
         return "".join(
-            " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in groups
+            " AND facets : (" + " OR ".join(_fts5_string(t) for t in group) + ")"
+            for group in groups
         ), []
 
     def _match_ids(self, node: Node, request: SearchRequest) -> list[int]:
@@ -614,3 +615,8 @@ def _and(nodes: list[Node]) -> Node:
     from ..query import all_of
 
     return all_of(nodes)
+
+
+def _fts5_string(text: str) -> str:
+    """An FTS5 string literal: a quote inside is doubled (filter values come from anyone)."""
+    return '"' + text.replace('"', '""') + '"'

@@ -379,3 +379,10 @@ def test_suggest_keeps_a_finished_stop_word(engine_name, mooring):
 def test_article_only_content(engine_name):
     make_article("bruggen-open", title="Wanneer gaat de ophaalbrug open?", summary="Elk uur.")
     assert slugs(find(engine_name, "ophaalbrug")) == ["bruggen-open"]
+
+
+@pytest.mark.parametrize("text", ["woonboot", "0", "woonbot kajuit"])
+@pytest.mark.parametrize("value", ['"', 'a"b', "a|b", "x OR y"])
+def test_filter_values_with_query_syntax_match_nothing(engine_name, mooring, text, value):
+    result = find(engine_name, text, filters=SearchFilters(audiences=[value]))
+    assert result.hits == []
